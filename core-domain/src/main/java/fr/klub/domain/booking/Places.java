@@ -1,0 +1,93 @@
+package fr.klub.domain.booking;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+
+import fr.klub.domain.childperiod.ChildPeriod;
+import fr.klub.domain.childperiod.ChildPeriodId;
+import fr.klub.domain.childperiod.ClaimPeriod;
+import fr.klub.domain.childperiod.FreePeriod;
+import fr.klub.domain.session.BookOnsitePlace;
+import fr.klub.domain.session.HoldOnlinePlace;
+import fr.klub.domain.session.ReleasePlace;
+import fr.klub.domain.session.Session;
+import fr.klub.domain.session.SessionSlot;
+import fr.klub.domain.shared.Aggregates;
+import fr.klub.domain.shared.Refusal;
+import fr.klub.domain.shared.ReleaseReason;
+
+/**
+ * The single way a place is taken or given back. Taking a place changes two aggregates in the
+ * caller's unit of work: the session's quota and the child's period. Both commit or neither
+ * does, in one JVM or many, because the event store refuses a second event at the same
+ * (aggregate, sequence) position and the loser retries on fresh state.
+ */
+public class Places {
+
+    private final Repository<Session> sessions;
+    private final Repository<ChildPeriod> childPeriods;
+
+    public Places(Repository<Session> sessions, Repository<ChildPeriod> childPeriods) {
+        this.sessions = sessions;
+        this.childPeriods = childPeriods;
+    }
+
+    /** Takes an online place for a child of a draft demande; returns the online places left. */
+    public int holdOnline(UUID programmeId, UUID sessionId, UUID childId, UUID demandeId, Instant at)
+            throws Exception {
+        Aggregate<Session> session = load(sessionId);
+        if (!session.invoke(Session::slot).programmeId().equals(programmeId)) {
+            throw Refusal.notFound("Cette séance n'appartient pas au programme de la demande.");
+        }
+        send(session, new HoldOnlinePlace(sessionId, childId, demandeId, at));
+        claim(session.invoke(Session::slot), childId);
+        return session.invoke(Session::onlinePlacesLeft);
+    }
+
+    public int onlinePlacesLeft(UUID sessionId) {
+        return load(sessionId).invoke(Session::onlinePlacesLeft);
+    }
+
+    /** Takes an on-site place (staff at the desk); returns whether it is new. */
+    public boolean bookOnsite(UUID sessionId, UUID childId, Instant at) throws Exception {
+        Aggregate<Session> session = load(sessionId);
+        boolean booked = (Boolean) send(session, new BookOnsitePlace(sessionId, childId, at));
+        if (booked) {
+            claim(session.invoke(Session::slot), childId);
+        }
+        return booked;
+    }
+
+    /** Gives a child's place back, session and period together; returns whether there was one. */
+    public boolean release(UUID sessionId, UUID childId, ReleaseReason reason, Instant at) throws Exception {
+        Aggregate<Session> session = load(sessionId);
+        boolean released = (Boolean) send(session, new ReleasePlace(sessionId, childId, reason, at));
+        if (released) {
+            free(session.invoke(Session::slot), childId);
+        }
+        return released;
+    }
+
+    /** Frees the child's period after the session gave the place back by itself (session cancelled). */
+    void free(SessionSlot slot, UUID childId) throws Exception {
+        ChildPeriodId id = new ChildPeriodId(childId, slot.date(), slot.period());
+        send(childPeriods.load(id.toString()), new FreePeriod(id, slot.sessionId()));
+    }
+
+    Aggregate<Session> load(UUID sessionId) {
+        return Aggregates.loadOrNotFound(sessions, sessionId, "Séance inconnue.");
+    }
+
+    private void claim(SessionSlot slot, UUID childId) throws Exception {
+        ChildPeriodId id = new ChildPeriodId(childId, slot.date(), slot.period());
+        send(childPeriods.loadOrCreate(id.toString(), ChildPeriod::new), new ClaimPeriod(id, slot.sessionId()));
+    }
+
+    static Object send(Aggregate<?> aggregate, Object command) throws Exception {
+        return aggregate.handle(GenericCommandMessage.asCommandMessage(command));
+    }
+}

@@ -1,0 +1,280 @@
+package fr.klub.domain.demande;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import fr.klub.domain.booking.Enrolment;
+import fr.klub.domain.booking.Places;
+import fr.klub.domain.shared.Refusal;
+import fr.klub.domain.shared.RefusalCode;
+import fr.klub.domain.shared.ReleaseReason;
+import fr.klub.domain.shared.Require;
+import fr.klub.domain.shared.ReservationRef;
+
+/**
+ * A parent's request ("Réservation de séances"): the children it is for, the places it holds,
+ * and its status. Places themselves are counted by the sessions, through {@link Places}, in the
+ * same unit of work as this demande's events.
+ */
+public class Demande {
+
+    static final String DRAFT_EXPIRY = "draft-expiry";
+
+    @AggregateIdentifier
+    private UUID demandeId;
+    private UUID familyId;
+    private UUID programmeId;
+    private Set<UUID> childIds;
+    private String trackingToken;
+    private Duration draftTimeout;
+    private Instant lastActivityAt;
+    private DemandeStatus status;
+    private final Set<ReservationRef> reservations = new LinkedHashSet<>();
+    private long number;
+    private Instant depositedAt;
+    private Instant decidedAt;
+    private String refusalReason;
+
+    protected Demande() {
+    }
+
+    @CommandHandler
+    public Demande(CreateDemande command, Enrolment enrolment, DeadlineManager deadlines) {
+        Require.present(command.demandeId(), "demande");
+        List<UUID> children = List.copyOf(new LinkedHashSet<>(Require.notEmpty(command.childIds(), "enfants")));
+        Require.that(children.size() <= 12, "Une demande concerne au plus 12 enfants.");
+        Require.text(command.trackingToken(), "jeton de suivi", 100);
+        Require.that(command.draftTimeout() != null && !command.draftTimeout().isNegative()
+                && !command.draftTimeout().isZero(), "Le délai d'expiration du brouillon est invalide.");
+        enrolment.admit(command.familyId(), command.programmeId(), children, command.at());
+        Instant expiresAt = command.at().plus(command.draftTimeout());
+        apply(new DemandeCreated(command.demandeId(), command.familyId(), command.programmeId(), children,
+                command.trackingToken(), command.at(), expiresAt));
+        deadlines.schedule(expiresAt, DRAFT_EXPIRY, new DraftExpiryDue(expiresAt));
+    }
+
+    @CommandHandler
+    public HoldOutcome handle(ReserveSession command, Places places) throws Exception {
+        requireFamily(command.familyId());
+        requireDraft();
+        requireChild(command.childId());
+        ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (reservations.contains(reservation)) {
+            return new HoldOutcome(false, places.onlinePlacesLeft(command.sessionId()));
+        }
+        int left = places.holdOnline(programmeId, command.sessionId(), command.childId(), demandeId, command.at());
+        apply(new ReservationAdded(demandeId, command.childId(), command.sessionId()));
+        return new HoldOutcome(true, left);
+    }
+
+    @CommandHandler
+    public void handle(ReleaseReservation command, Places places) throws Exception {
+        requireFamily(command.familyId());
+        requireDraft();
+        ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (reservations.contains(reservation)) {
+            places.release(command.sessionId(), command.childId(), ReleaseReason.REMOVED_FROM_DRAFT, command.at());
+            apply(new ReservationRemoved(demandeId, command.childId(), command.sessionId()));
+        }
+    }
+
+    @CommandHandler
+    public DepositReceipt handle(DepositDemande command) {
+        requireFamily(command.familyId());
+        if (status == DemandeStatus.DEPOSITED || status == DemandeStatus.ACCEPTED || status == DemandeStatus.REFUSED) {
+            return receipt();
+        }
+        requireDraft();
+        if (reservations.isEmpty()) {
+            throw new Refusal(RefusalCode.DEMANDE_EMPTY,
+                    "Votre demande ne contient aucune séance : choisissez au moins une activité avant de valider.");
+        }
+        Require.that(command.number() > 0, "Le numéro de demande doit être positif.");
+        apply(new DemandeDeposited(demandeId, familyId, command.number(), command.at(), trackingToken,
+                List.copyOf(reservations)));
+        return receipt();
+    }
+
+    @CommandHandler
+    public DecisionReceipt handle(ValidateDemande command, Places places) throws Exception {
+        Require.present(command.decision(), "décision");
+        String reason = command.decision() == Decision.REFUSED ? Require.text(command.reason(), "motif", 1000) : null;
+        DemandeStatus wanted = command.decision() == Decision.ACCEPTED ? DemandeStatus.ACCEPTED : DemandeStatus.REFUSED;
+        if (status == DemandeStatus.ACCEPTED || status == DemandeStatus.REFUSED) {
+            if (status == wanted && Objects.equals(reason, refusalReason)) {
+                return new DecisionReceipt(demandeId, status, decidedAt);
+            }
+            throw new Refusal(RefusalCode.ALREADY_DECIDED, "Cette demande a déjà été traitée.");
+        }
+        if (status != DemandeStatus.DEPOSITED) {
+            throw new Refusal(RefusalCode.DEMANDE_NOT_DEPOSITED, "Cette demande n'a pas été déposée.");
+        }
+        if (wanted == DemandeStatus.ACCEPTED) {
+            apply(new DemandeAccepted(demandeId, familyId, command.at(), List.copyOf(reservations)));
+        } else {
+            List<ReservationRef> released = releaseAll(places, ReleaseReason.DEMANDE_REFUSED, command.at());
+            apply(new DemandeRefused(demandeId, familyId, reason, command.at(), released));
+        }
+        return new DecisionReceipt(demandeId, status, decidedAt);
+    }
+
+    @CommandHandler
+    public void handle(CancelDemande command, Places places) throws Exception {
+        requireFamily(command.familyId());
+        if (status == DemandeStatus.CANCELLED) {
+            return;
+        }
+        requireDraft();
+        List<ReservationRef> released = releaseAll(places, ReleaseReason.DRAFT_CANCELLED, command.at());
+        apply(new DemandeCancelled(demandeId, familyId, released));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawReservation command, Places places) throws Exception {
+        requireFamily(command.familyId());
+        ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if ((status != DemandeStatus.DEPOSITED && status != DemandeStatus.ACCEPTED)
+                || !reservations.contains(reservation)) {
+            throw Refusal.notFound("Aucune réservation de cet enfant pour cette séance.");
+        }
+        places.release(command.sessionId(), command.childId(), ReleaseReason.CANCELLED_BY_FAMILY, command.at());
+        apply(new ReservationWithdrawn(demandeId, command.childId(), command.sessionId(),
+                ReleaseReason.CANCELLED_BY_FAMILY));
+    }
+
+    @CommandHandler
+    public void handle(DropReservation command) {
+        ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (reservations.contains(reservation)) {
+            apply(new ReservationWithdrawn(demandeId, command.childId(), command.sessionId(),
+                    ReleaseReason.SESSION_CANCELLED));
+        }
+    }
+
+    /**
+     * The draft expires only if nothing happened since the deadline was set; otherwise the
+     * deadline moves to the end of the new inactivity window. Time comes from the deadline.
+     */
+    @DeadlineHandler(deadlineName = DRAFT_EXPIRY)
+    public void on(DraftExpiryDue due, Places places, DeadlineManager deadlines) throws Exception {
+        if (status != DemandeStatus.DRAFT) {
+            return;
+        }
+        Instant expiresAt = lastActivityAt.plus(draftTimeout);
+        if (expiresAt.isAfter(due.dueAt())) {
+            deadlines.schedule(expiresAt, DRAFT_EXPIRY, new DraftExpiryDue(expiresAt));
+            return;
+        }
+        List<ReservationRef> released = releaseAll(places, ReleaseReason.DRAFT_EXPIRED, due.dueAt());
+        apply(new DemandeExpired(demandeId, familyId, released));
+    }
+
+    private List<ReservationRef> releaseAll(Places places, ReleaseReason reason, Instant at) throws Exception {
+        List<ReservationRef> released = new ArrayList<>(reservations);
+        for (ReservationRef reservation : released) {
+            places.release(reservation.sessionId(), reservation.childId(), reason, at);
+        }
+        return released;
+    }
+
+    private DepositReceipt receipt() {
+        return new DepositReceipt(demandeId, number, depositedAt, trackingToken);
+    }
+
+    /** Another family's demande does not exist for this caller (staff pass no family). */
+    private void requireFamily(UUID callerFamilyId) {
+        if (callerFamilyId != null && !callerFamilyId.equals(familyId)) {
+            throw Refusal.notFound("Demande inconnue.");
+        }
+    }
+
+    private void requireDraft() {
+        if (status != DemandeStatus.DRAFT) {
+            throw new Refusal(RefusalCode.DEMANDE_NOT_DRAFT,
+                    "Cette demande ne peut plus être modifiée (statut : " + status + ").");
+        }
+    }
+
+    private void requireChild(UUID childId) {
+        if (!childIds.contains(childId)) {
+            throw new Refusal(RefusalCode.CHILD_NOT_ELIGIBLE, "Cet enfant n'est pas inscrit dans cette demande.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DemandeCreated event) {
+        demandeId = event.demandeId();
+        familyId = event.familyId();
+        programmeId = event.programmeId();
+        childIds = new LinkedHashSet<>(event.childIds());
+        trackingToken = event.trackingToken();
+        draftTimeout = Duration.between(event.createdAt(), event.expiresAt());
+        lastActivityAt = event.createdAt();
+        status = DemandeStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(ReservationAdded event, @Timestamp Instant at) {
+        reservations.add(new ReservationRef(event.childId(), event.sessionId()));
+        lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(ReservationRemoved event, @Timestamp Instant at) {
+        reservations.remove(new ReservationRef(event.childId(), event.sessionId()));
+        lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(DemandeDeposited event) {
+        status = DemandeStatus.DEPOSITED;
+        number = event.number();
+        depositedAt = event.depositedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DemandeAccepted event) {
+        status = DemandeStatus.ACCEPTED;
+        decidedAt = event.decidedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DemandeRefused event) {
+        status = DemandeStatus.REFUSED;
+        decidedAt = event.decidedAt();
+        refusalReason = event.reason();
+        reservations.clear();
+    }
+
+    @EventSourcingHandler
+    void on(DemandeCancelled event) {
+        status = DemandeStatus.CANCELLED;
+        reservations.clear();
+    }
+
+    @EventSourcingHandler
+    void on(DemandeExpired event) {
+        status = DemandeStatus.EXPIRED;
+        reservations.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ReservationWithdrawn event) {
+        reservations.remove(new ReservationRef(event.childId(), event.sessionId()));
+    }
+}

@@ -1,0 +1,14 @@
+package fr.klub.domain.demande;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.serialization.Revision;
+
+import fr.klub.domain.shared.ReservationRef;
+
+/** Staff refused the demande ("traitée négativement"): every place it held is released. */
+@Revision("1")
+public record DemandeRefused(UUID demandeId, UUID familyId, String reason, Instant decidedAt, List<ReservationRef> releasedReservations) {
+}

@@ -1,0 +1,53 @@
+package fr.klub.domain.family;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import fr.klub.domain.shared.Require;
+
+/** A family ("foyer"): who may be written to, and which children may be booked by its parents. */
+public class Family {
+
+    @AggregateIdentifier
+    private UUID familyId;
+    private final Map<UUID, Child> children = new LinkedHashMap<>();
+
+    protected Family() {
+    }
+
+    @CommandHandler
+    public Family(RegisterFamily command) {
+        Require.present(command.familyId(), "famille");
+        List<Guardian> guardians = List.copyOf(Require.notEmpty(command.guardians(), "responsables"));
+        List<Child> kids = List.copyOf(Require.notEmpty(command.children(), "enfants"));
+        Require.that(guardians.size() <= 4, "Une famille compte au plus 4 responsables.");
+        Require.that(kids.size() <= 12, "Une famille compte au plus 12 enfants.");
+        Require.that(new HashSet<>(kids.stream().map(Child::childId).toList()).size() == kids.size(),
+                "Un enfant est déclaré deux fois.");
+        apply(new FamilyRegistered(command.familyId(), guardians, kids));
+    }
+
+    @EventSourcingHandler
+    void on(FamilyRegistered event) {
+        familyId = event.familyId();
+        event.children().forEach(child -> children.put(child.childId(), child));
+    }
+
+    public UUID id() {
+        return familyId;
+    }
+
+    public Optional<Child> child(UUID childId) {
+        return Optional.ofNullable(children.get(childId));
+    }
+}

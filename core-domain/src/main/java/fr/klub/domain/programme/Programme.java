@@ -1,0 +1,64 @@
+package fr.klub.domain.programme;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import fr.klub.domain.shared.Require;
+
+/**
+ * A bookable offer over a holiday period: dates, ages, booking window and cancellation
+ * deadline. Sessions and demandes read its rules when they are created.
+ */
+public class Programme {
+
+    @AggregateIdentifier
+    private UUID programmeId;
+    private ProgrammeRules rules;
+
+    protected Programme() {
+    }
+
+    @CommandHandler
+    public Programme(CreateProgramme command) {
+        Require.present(command.programmeId(), "programme");
+        String title = Require.text(command.title(), "titre", 200);
+        ProgrammeRules rules = new ProgrammeRules(command.firstDay(), command.lastDay(), command.minAge(),
+                command.maxAge(), command.bookingOpensAt(), command.bookingClosesAt(),
+                command.cancellationDeadlineDays(), Require.present(command.timeZone(), "fuseau horaire"));
+        apply(new ProgrammeCreated(command.programmeId(), title, rules.firstDay(), rules.lastDay(), rules.minAge(),
+                rules.maxAge(), rules.bookingOpensAt(), rules.bookingClosesAt(), rules.cancellationDeadlineDays(),
+                rules.timeZone().getId()));
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeCreated event) {
+        programmeId = event.programmeId();
+        rules = new ProgrammeRules(event.firstDay(), event.lastDay(), event.minAge(), event.maxAge(),
+                event.bookingOpensAt(), event.bookingClosesAt(), event.cancellationDeadlineDays(),
+                ZoneId.of(event.timeZone()));
+    }
+
+    public UUID id() {
+        return programmeId;
+    }
+
+    public ProgrammeRules rules() {
+        return rules;
+    }
+
+    public boolean isBookingOpenAt(Instant at) {
+        return rules.isBookingOpenAt(at);
+    }
+
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(rules.firstDay()) && !date.isAfter(rules.lastDay());
+    }
+}

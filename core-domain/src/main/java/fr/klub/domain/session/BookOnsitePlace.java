@@ -1,0 +1,10 @@
+package fr.klub.domain.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Building block of an on-site reservation made by staff at the desk. */
+public record BookOnsitePlace(@TargetAggregateIdentifier UUID sessionId, UUID childId, Instant at) {
+}

@@ -1,0 +1,9 @@
+package fr.klub.domain.session;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Staff change a session's capacity or move places between on-site and online, never below what is booked. */
+public record ChangeSessionQuota(@TargetAggregateIdentifier UUID sessionId, int capacity, int onlineQuota) {
+}

@@ -1,0 +1,10 @@
+package fr.klub.domain.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Building block of a reservation: take one online place for a child of a draft demande. */
+public record HoldOnlinePlace(@TargetAggregateIdentifier UUID sessionId, UUID childId, UUID demandeId, Instant at) {
+}

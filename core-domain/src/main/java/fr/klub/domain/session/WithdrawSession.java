@@ -1,0 +1,9 @@
+package fr.klub.domain.session;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Building block of {@link CancelSession}: the session itself closes and gives back every place. */
+public record WithdrawSession(@TargetAggregateIdentifier UUID sessionId, String reason) {
+}
