@@ -1,0 +1,122 @@
+package fr.klub.command.axon;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.lock.PessimisticLockFactory;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.modelling.command.DefaultRepositorySpanFactory;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+
+import fr.klub.command.support.KlubProperties;
+import fr.klub.domain.booking.Enrolment;
+import fr.klub.domain.booking.Places;
+import fr.klub.domain.booking.ReservationDesk;
+import fr.klub.domain.booking.SessionCancellation;
+import fr.klub.domain.childperiod.ChildPeriod;
+import fr.klub.domain.demande.Demande;
+import fr.klub.domain.family.ChildDirectory;
+import fr.klub.domain.family.Family;
+import fr.klub.domain.programme.Programme;
+import fr.klub.domain.session.Session;
+import fr.klub.domain.session.SessionScheduling;
+
+/**
+ * Registers the framework-free aggregates of core-domain with Axon (they carry no {@code @Aggregate})
+ * and the components their handlers receive as parameters: {@link Places}, {@link Enrolment} and the
+ * deadline manager. The external handlers (session scheduling, the reservation desk, session
+ * cancellation) are plain beans whose {@code @CommandHandler}s Axon subscribes by itself.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class DomainWiring {
+
+    /** Event-sourced aggregates, each with its own bounded cache; sessions and demandes grow, so they snapshot. */
+    @Bean
+    ConfigurerModule klubAggregates(KlubProperties properties) {
+        KlubProperties.AggregateSettings settings = properties.command().aggregates();
+        return configurer -> {
+            configurer.configureAggregate(aggregate(Programme.class, settings, false));
+            configurer.configureAggregate(aggregate(Family.class, settings, false));
+            configurer.configureAggregate(aggregate(Session.class, settings, true));
+            configurer.configureAggregate(aggregate(ChildPeriod.class, settings, false));
+            configurer.configureAggregate(aggregate(Demande.class, settings, true));
+        };
+    }
+
+    private static <T> AggregateConfigurer<T> aggregate(Class<T> type, KlubProperties.AggregateSettings settings,
+                                                        boolean snapshots) {
+        Cache cache = new BoundedAggregateCache(settings.cacheSize());
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureRepository(c -> repository(type, c, cache, snapshots ? new EventCountSnapshotTriggerDefinition(
+                        c.snapshotter(), settings.snapshotEvery()) : NoSnapshotTriggerDefinition.INSTANCE,
+                        settings.verifyCachedVersion()));
+    }
+
+    private static <T> Repository<T> repository(Class<T> type, Configuration c, Cache cache,
+                                                SnapshotTriggerDefinition snapshots, boolean verifyCachedVersion) {
+        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                type, c.parameterResolverFactory(), c.handlerDefinition(type));
+        EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
+                .aggregateModel(model)
+                .lockFactory(PessimisticLockFactory.usingDefaults())
+                .eventStore(c.eventStore())
+                .snapshotTriggerDefinition(snapshots)
+                .aggregateFactory(new GenericAggregateFactory<>(model))
+                .repositoryProvider(c::repository)
+                .spanFactory(c.getComponent(RepositorySpanFactory.class,
+                        () -> DefaultRepositorySpanFactory.builder().spanFactory(c.spanFactory()).build()))
+                .cache(cache);
+        return new VerifiedCachingRepository<>(builder, c.eventStore(), cache, verifyCachedVersion);
+    }
+
+    /** The snapshotter finds how to rebuild an aggregate through these factories. */
+    @Bean
+    AggregateFactory<Session> sessionAggregateFactory() {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(Session.class));
+    }
+
+    @Bean
+    AggregateFactory<Demande> demandeAggregateFactory() {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(Demande.class));
+    }
+
+    @Bean
+    Places places(ObjectProvider<Configuration> axon) {
+        return new Places(lazy(axon, Session.class), lazy(axon, ChildPeriod.class));
+    }
+
+    @Bean
+    Enrolment enrolment(ObjectProvider<Configuration> axon, ChildDirectory directory) {
+        return new Enrolment(lazy(axon, Family.class), lazy(axon, Programme.class), directory);
+    }
+
+    @Bean
+    SessionScheduling sessionScheduling(ObjectProvider<Configuration> axon) {
+        return new SessionScheduling(lazy(axon, Programme.class), lazy(axon, Session.class));
+    }
+
+    @Bean
+    ReservationDesk reservationDesk(Places places, Enrolment enrolment, ObjectProvider<Configuration> axon) {
+        return new ReservationDesk(places, enrolment, lazy(axon, Demande.class));
+    }
+
+    @Bean
+    SessionCancellation sessionCancellation(Places places, ObjectProvider<Configuration> axon) {
+        return new SessionCancellation(places, lazy(axon, Demande.class));
+    }
+
+    private static <T> Repository<T> lazy(ObjectProvider<Configuration> axon, Class<T> type) {
+        return new LazyRepository<>(() -> axon.getObject().repository(type));
+    }
+}

@@ -1,0 +1,22 @@
+package fr.klub.command.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The command side's own event handlers must see an event in the transaction that appends it
+ * (never an eventually consistent copy): their processors are subscribing, whatever the
+ * configuration file says.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessorWiring {
+
+    static final String CHILD_DIRECTORY = "command-child-directory";
+
+    @Bean
+    ConfigurerModule subscribingCommandSideHandlers() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerSubscribingEventProcessor(CHILD_DIRECTORY));
+    }
+}

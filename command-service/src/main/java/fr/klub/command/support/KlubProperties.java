@@ -1,0 +1,33 @@
+package fr.klub.command.support;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of the command side (prefix {@code klub}). */
+@ConfigurationProperties("klub")
+public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSettings demande,
+                             @DefaultValue Command command) {
+
+    /** The town's time zone: sessions start and cancellation deadlines fall in local time. */
+    public record Town(@DefaultValue("Europe/Paris") ZoneId zone) {
+    }
+
+    /** A draft with no activity for this long expires and gives its places back. */
+    public record DemandeSettings(@DefaultValue("PT30M") Duration draftTimeout) {
+    }
+
+    public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates) {
+    }
+
+    /** Bounded retry with jittered back-off, for commands that lost a race only. */
+    public record Retry(@DefaultValue("25") int maxAttempts, @DefaultValue("2ms") Duration firstBackoff,
+                        @DefaultValue("100ms") Duration maxBackoff) {
+    }
+
+    public record AggregateSettings(@DefaultValue("10000") int cacheSize, @DefaultValue("100") int snapshotEvery,
+                                    @DefaultValue("true") boolean verifyCachedVersion) {
+    }
+}
