@@ -1,0 +1,19 @@
+package fr.klub.query.audit;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import fr.klub.query.audit.history.EventStoreHistory;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+class AuditConfiguration {
+
+    @Bean
+    EventStoreHistory auditEventStoreHistory(AuditProperties properties) {
+        return new EventStoreHistory(Clock.systemUTC(), properties.gapTimeout(), properties.scanBudget());
+    }
+}

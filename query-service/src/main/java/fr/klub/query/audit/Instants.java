@@ -1,0 +1,32 @@
+package fr.klub.query.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import fr.klub.domain.shared.Refusal;
+
+/** Instants given in a query string: ISO-8601 with an offset ({@code 2020-10-19T09:00:00+02:00}) or in UTC ({@code …Z}). */
+final class Instants {
+
+    private Instants() {
+    }
+
+    static Instant parse(String raw, String parameter) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        // An unencoded "+" of an offset arrives as a space.
+        String text = raw.strip().replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException invalid) {
+                throw Refusal.invalid("Le paramètre « " + parameter + " » doit être un instant ISO-8601 avec décalage,"
+                        + " par exemple 2020-10-19T09:00:00+02:00.");
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package fr.klub.query.audit.replay;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import fr.klub.domain.demande.DemandeAccepted;
+import fr.klub.domain.demande.DemandeCancelled;
+import fr.klub.domain.demande.DemandeCreated;
+import fr.klub.domain.demande.DemandeDeposited;
+import fr.klub.domain.demande.DemandeExpired;
+import fr.klub.domain.demande.DemandeRefused;
+import fr.klub.domain.demande.DemandeStatus;
+import fr.klub.domain.demande.ReservationAdded;
+import fr.klub.domain.demande.ReservationRemoved;
+import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.shared.ReservationRef;
+
+/**
+ * A demande rebuilt from its own stream by the audit, independently of the command side's
+ * aggregate. Like {@link SessionFold} it records what happened, legal or not.
+ */
+public final class DemandeFold {
+
+    /** One step of the status machine, with the event time. */
+    public record StatusChange(DemandeStatus status, Instant at) {
+    }
+
+    private final UUID demandeId;
+    private boolean created;
+    private UUID familyId;
+    private UUID programmeId;
+    private List<UUID> childIds = List.of();
+    private DemandeStatus status;
+    private long number;
+    private Instant createdAt;
+    private Instant expiresAt;
+    private Instant depositedAt;
+    private Instant decidedAt;
+    private String refusalReason;
+    private final Set<ReservationRef> reservations = new LinkedHashSet<>();
+    private final List<StatusChange> history = new ArrayList<>();
+
+    public DemandeFold(UUID demandeId) {
+        this.demandeId = demandeId;
+    }
+
+    /** @return whether the event belonged to a demande stream. */
+    public boolean apply(Object event, Instant at) {
+        if (event instanceof DemandeCreated e) {
+            created = true;
+            familyId = e.familyId();
+            programmeId = e.programmeId();
+            childIds = List.copyOf(e.childIds());
+            createdAt = e.createdAt();
+            expiresAt = e.expiresAt();
+            changeStatus(DemandeStatus.DRAFT, at);
+        } else if (event instanceof ReservationAdded e) {
+            reservations.add(new ReservationRef(e.childId(), e.sessionId()));
+        } else if (event instanceof ReservationRemoved e) {
+            reservations.remove(new ReservationRef(e.childId(), e.sessionId()));
+        } else if (event instanceof ReservationWithdrawn e) {
+            reservations.remove(new ReservationRef(e.childId(), e.sessionId()));
+        } else if (event instanceof DemandeDeposited e) {
+            number = e.number();
+            depositedAt = e.depositedAt();
+            changeStatus(DemandeStatus.DEPOSITED, at);
+        } else if (event instanceof DemandeAccepted e) {
+            decidedAt = e.decidedAt();
+            changeStatus(DemandeStatus.ACCEPTED, at);
+        } else if (event instanceof DemandeRefused e) {
+            decidedAt = e.decidedAt();
+            refusalReason = e.reason();
+            reservations.clear();
+            changeStatus(DemandeStatus.REFUSED, at);
+        } else if (event instanceof DemandeCancelled) {
+            reservations.clear();
+            changeStatus(DemandeStatus.CANCELLED, at);
+        } else if (event instanceof DemandeExpired) {
+            reservations.clear();
+            changeStatus(DemandeStatus.EXPIRED, at);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void changeStatus(DemandeStatus next, Instant at) {
+        status = next;
+        history.add(new StatusChange(next, at));
+    }
+
+    /** Refused, cancelled or expired: none of its reservations may count a place any more. */
+    public static boolean isDead(DemandeStatus status) {
+        return status == DemandeStatus.REFUSED || status == DemandeStatus.CANCELLED
+                || status == DemandeStatus.EXPIRED;
+    }
+
+    public UUID demandeId() {
+        return demandeId;
+    }
+
+    public boolean created() {
+        return created;
+    }
+
+    public UUID familyId() {
+        return familyId;
+    }
+
+    public UUID programmeId() {
+        return programmeId;
+    }
+
+    public List<UUID> childIds() {
+        return childIds;
+    }
+
+    /** Null before the demande was created. */
+    public DemandeStatus status() {
+        return status;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant depositedAt() {
+        return depositedAt;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String refusalReason() {
+        return refusalReason;
+    }
+
+    /** Live reservations of the demande. */
+    public Set<ReservationRef> reservations() {
+        return reservations;
+    }
+
+    public List<StatusChange> history() {
+        return history;
+    }
+}

@@ -1,0 +1,21 @@
+package fr.klub.query.audit.replay;
+
+import java.util.List;
+
+/**
+ * The outcome of a verification replay. {@code readModelsMatchLive} is null when no live system
+ * was there to compare with (offline verification of an export); {@code lastGlobalIndex} is the
+ * last event replayed, so that two verifications can be compared.
+ */
+public record VerificationReport(
+        long eventsReplayed,
+        List<Violation> violations,
+        Boolean readModelsMatchLive,
+        long durationMs,
+        long lastGlobalIndex,
+        List<ReadModelCheck> readModels) {
+
+    public boolean clean() {
+        return violations.isEmpty() && !Boolean.FALSE.equals(readModelsMatchLive);
+    }
+}
