@@ -1,0 +1,61 @@
+package fr.klub.notification;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import fr.klub.notification.letters.LetterWriter;
+import fr.klub.notification.letters.LinkSettings;
+import fr.klub.notification.letters.TownSettings;
+import fr.klub.notification.outbox.MailDispatcher;
+import fr.klub.notification.outbox.Outbox;
+import fr.klub.notification.outbox.SenderSettings;
+
+/** Wires the letters, the notification log and its sender. */
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LetterWriter letterWriter(ResourceLoader resources, TownSettings town, LinkSettings links,
+                              @Value("${klub.public-base-url:http://localhost:8082}") String publicBaseUrl) {
+        return new LetterWriter(resources, town, links, publicBaseUrl);
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, Clock clock) {
+        return new Outbox(jdbc, clock);
+    }
+
+    @Bean
+    MailDispatcher mailDispatcher(Outbox outbox, JavaMailSender mailSender, SenderSettings settings, Clock clock,
+                                  @Value("${klub.notification.instance-id:}") String instanceId) {
+        return new MailDispatcher(outbox, mailSender, settings, clock,
+                instanceId.isBlank() ? defaultInstanceId() : instanceId);
+    }
+
+    /** Host name plus a random suffix: two instances on one host still hold distinct claims. */
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,75 @@
+package fr.klub.notification.contacts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import fr.klub.domain.shared.Period;
+import fr.klub.notification.letters.Addressee;
+
+/** Reads the notification-service's own read model (written by {@link ContactsProjection}). */
+@Component
+public class Contacts {
+
+    private final JdbcTemplate jdbc;
+
+    Contacts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The family's guardians in the order the family declared them; empty for an unknown family. */
+    public List<Addressee> guardiansOf(UUID familyId) {
+        return jdbc.query("""
+                SELECT civility, first_name, last_name, email FROM notification_guardian
+                WHERE family_id = ? ORDER BY guardian_index""",
+                (rs, row) -> new Addressee(rs.getString("civility"), rs.getString("first_name"),
+                        rs.getString("last_name"), rs.getString("email")),
+                familyId);
+    }
+
+    public Optional<DemandeFacts> demande(UUID demandeId) {
+        return jdbc.query("""
+                SELECT demande_id, family_id, created_at, demande_number, deposited_at, tracking_token
+                FROM notification_demande WHERE demande_id = ?""",
+                (rs, row) -> new DemandeFacts(rs.getObject("demande_id", UUID.class),
+                        rs.getObject("family_id", UUID.class), instant(rs, "created_at"),
+                        (Long) rs.getObject("demande_number", Long.class), instant(rs, "deposited_at"),
+                        rs.getString("tracking_token")),
+                demandeId).stream().findFirst();
+    }
+
+    public Optional<SessionFacts> session(UUID sessionId) {
+        return jdbc.query("""
+                SELECT session_id, activity, session_date, period FROM notification_session
+                WHERE session_id = ?""",
+                (rs, row) -> new SessionFacts(rs.getObject("session_id", UUID.class), rs.getString("activity"),
+                        rs.getObject("session_date", java.time.LocalDate.class), Period.valueOf(rs.getString("period"))),
+                sessionId).stream().findFirst();
+    }
+
+    /** Children holding a live place on the session, with their family (from the child, else from the demande). */
+    public List<BookedChild> bookedOn(UUID sessionId) {
+        return jdbc.query("""
+                SELECT b.child_id, c.first_name, COALESCE(c.family_id, d.family_id) AS family_id
+                FROM notification_booking b
+                LEFT JOIN notification_child c ON c.child_id = b.child_id
+                LEFT JOIN notification_demande d ON d.demande_id = b.demande_id
+                WHERE b.session_id = ?
+                ORDER BY c.first_name, b.child_id""",
+                (rs, row) -> new BookedChild(rs.getObject("child_id", UUID.class), rs.getString("first_name"),
+                        rs.getObject("family_id", UUID.class)),
+                sessionId);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,131 @@
+package fr.klub.notification.contacts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import fr.klub.domain.demande.DemandeCreated;
+import fr.klub.domain.demande.DemandeDeposited;
+import fr.klub.domain.family.Child;
+import fr.klub.domain.family.FamilyRegistered;
+import fr.klub.domain.family.Guardian;
+import fr.klub.domain.session.OnlinePlaceHeld;
+import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceReleased;
+import fr.klub.domain.session.SessionCancelled;
+import fr.klub.domain.session.SessionScheduled;
+import fr.klub.notification.NotificationProcessor;
+
+/**
+ * The notification-service's own memory of the history: who to write to and what about. It is
+ * a plain replayable projection: every write is idempotent, a reset clears it, and rebuilding
+ * it sends nothing (the letters are written by another processing group that refuses replays).
+ */
+@Component
+@ProcessingGroup(NotificationProcessor.CONTACTS_GROUP)
+class ContactsProjection {
+
+    private final JdbcTemplate jdbc;
+
+    ContactsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FamilyRegistered event) {
+        jdbc.update("DELETE FROM notification_guardian WHERE family_id = ?", event.familyId());
+        List<Guardian> guardians = event.guardians();
+        for (int index = 0; index < guardians.size(); index++) {
+            Guardian guardian = guardians.get(index);
+            jdbc.update("""
+                    INSERT INTO notification_guardian (family_id, guardian_index, civility, first_name, last_name, email)
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    event.familyId(), index, guardian.civility().name(), guardian.firstName(), guardian.lastName(),
+                    guardian.email());
+        }
+        for (Child child : event.children()) {
+            upsert("UPDATE notification_child SET family_id = ?, first_name = ? WHERE child_id = ?",
+                    "INSERT INTO notification_child (family_id, first_name, child_id) VALUES (?, ?, ?)",
+                    event.familyId(), child.firstName(), child.childId());
+        }
+    }
+
+    @EventHandler
+    void on(DemandeCreated event) {
+        upsert("UPDATE notification_demande SET family_id = ?, created_at = ?, tracking_token = ? WHERE demande_id = ?",
+                "INSERT INTO notification_demande (family_id, created_at, tracking_token, demande_id) VALUES (?, ?, ?, ?)",
+                event.familyId(), utc(event.createdAt()), event.trackingToken(), event.demandeId());
+    }
+
+    @EventHandler
+    void on(DemandeDeposited event) {
+        upsert("""
+                UPDATE notification_demande SET family_id = ?, demande_number = ?, deposited_at = ?, tracking_token = ?
+                WHERE demande_id = ?""",
+                """
+                INSERT INTO notification_demande (family_id, demande_number, deposited_at, tracking_token, demande_id)
+                VALUES (?, ?, ?, ?, ?)""",
+                event.familyId(), event.number(), utc(event.depositedAt()), event.trackingToken(), event.demandeId());
+    }
+
+    @EventHandler
+    void on(SessionScheduled event) {
+        upsert("UPDATE notification_session SET activity = ?, session_date = ?, period = ?, cancelled = FALSE WHERE session_id = ?",
+                "INSERT INTO notification_session (activity, session_date, period, cancelled, session_id) VALUES (?, ?, ?, FALSE, ?)",
+                event.activity(), event.date(), event.period().name(), event.sessionId());
+    }
+
+    @EventHandler
+    void on(SessionCancelled event) {
+        jdbc.update("UPDATE notification_session SET cancelled = TRUE WHERE session_id = ?", event.sessionId());
+    }
+
+    @EventHandler
+    void on(OnlinePlaceHeld event) {
+        book(event.sessionId(), event.childId(), event.demandeId());
+    }
+
+    @EventHandler
+    void on(OnsitePlaceBooked event) {
+        book(event.sessionId(), event.childId(), null);
+    }
+
+    @EventHandler
+    void on(PlaceReleased event) {
+        jdbc.update("DELETE FROM notification_booking WHERE session_id = ? AND child_id = ?",
+                event.sessionId(), event.childId());
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : List.of("notification_booking", "notification_session", "notification_demande",
+                "notification_child", "notification_guardian")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    private void book(UUID sessionId, UUID childId, UUID demandeId) {
+        upsert("UPDATE notification_booking SET demande_id = ? WHERE session_id = ? AND child_id = ?",
+                "INSERT INTO notification_booking (demande_id, session_id, child_id) VALUES (?, ?, ?)",
+                demandeId, sessionId, childId);
+    }
+
+    /** Update, else insert: idempotent on both H2 and PostgreSQL without vendor syntax (one writer per row). */
+    private void upsert(String update, String insert, Object... args) {
+        if (jdbc.update(update, args) == 0) {
+            jdbc.update(insert, args);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

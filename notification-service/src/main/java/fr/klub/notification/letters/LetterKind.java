@@ -1,0 +1,17 @@
+package fr.klub.notification.letters;
+
+import java.util.Locale;
+
+/** The letters the town sends; the name is what the notification log records as "template". */
+public enum LetterKind {
+    DEMANDE_DEPOSITED,
+    DEMANDE_ACCEPTED,
+    DEMANDE_REFUSED,
+    SESSION_CANCELLED,
+    DRAFT_EXPIRED;
+
+    /** File name stem under the templates location, e.g. {@code demande-deposited}. */
+    String fileStem() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,112 @@
+package fr.klub.notification.letters;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Writes the town's letters to a family, in French, with the seed's wording (product.md §6).
+ * Knows nothing about events or databases: it is given the facts and the addressees.
+ */
+public class LetterWriter {
+
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter DAY_NAME = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
+
+    private final LetterTemplates templates;
+    private final TownSettings town;
+    private final String trackingLinkPattern;
+
+    public LetterWriter(ResourceLoader resources, TownSettings town, LinkSettings links, String publicBaseUrl) {
+        this.templates = new LetterTemplates(resources, links.templates(),
+                Arrays.stream(LetterKind.values()).map(LetterKind::fileStem).toList());
+        this.town = town;
+        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        String path = links.trackingPath().startsWith("/") ? links.trackingPath() : "/" + links.trackingPath();
+        this.trackingLinkPattern = base + path;
+    }
+
+    public Letter deposit(List<Addressee> to, long number, Instant depositedAt, String trackingToken) {
+        Map<String, String> values = common(to);
+        values.put("number", Long.toString(number));
+        values.put("depositedOn", day(depositedAt));
+        values.put("depositedAt", TIME.format(depositedAt.atZone(town.timeZone())));
+        values.put("trackingLink", trackingLink(trackingToken));
+        return templates.render(LetterKind.DEMANDE_DEPOSITED.fileStem(), values);
+    }
+
+    public Letter accepted(List<Addressee> to, long number, Instant depositedAt) {
+        Map<String, String> values = common(to);
+        values.put("number", Long.toString(number));
+        values.put("depositedOn", day(depositedAt));
+        return templates.render(LetterKind.DEMANDE_ACCEPTED.fileStem(), values);
+    }
+
+    public Letter refused(List<Addressee> to, long number, Instant depositedAt, String reason) {
+        Map<String, String> values = common(to);
+        values.put("number", Long.toString(number));
+        values.put("depositedOn", day(depositedAt));
+        values.put("reason", reason.strip());
+        return templates.render(LetterKind.DEMANDE_REFUSED.fileStem(), values);
+    }
+
+    public Letter sessionCancelled(List<Addressee> to, String activity, LocalDate date, String periodLabel,
+                                   List<String> children, String reason) {
+        Map<String, String> values = common(to);
+        values.put("activity", activity);
+        values.put("sessionDate", DAY_NAME.format(date) + " " + dayOfMonth(date));
+        values.put("period", periodLabel);
+        values.put("children", joinFrench(children));
+        values.put("reason", reason.strip());
+        return templates.render(LetterKind.SESSION_CANCELLED.fileStem(), values);
+    }
+
+    public Letter draftExpired(List<Addressee> to, Instant createdAt) {
+        Map<String, String> values = common(to);
+        values.put("createdOn", day(createdAt));
+        return templates.render(LetterKind.DRAFT_EXPIRED.fileStem(), values);
+    }
+
+    /** The public page of one demande; the token is the only thing that identifies it. */
+    public String trackingLink(String trackingToken) {
+        return trackingLinkPattern.replace("{token}", UriUtils.encodePathSegment(trackingToken, "UTF-8"));
+    }
+
+    private Map<String, String> common(List<Addressee> to) {
+        if (to.isEmpty()) {
+            throw new IllegalArgumentException("A letter needs at least one addressee");
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("greeting", joinFrench(to.stream().map(Addressee::salutation).toList()));
+        values.put("town", town.name());
+        values.put("ofTown", town.of());
+        return values;
+    }
+
+    private String day(Instant instant) {
+        return dayOfMonth(instant.atZone(town.timeZone()).toLocalDate());
+    }
+
+    /** "30 septembre 2020", "1er octobre 2020". */
+    private static String dayOfMonth(LocalDate date) {
+        String day = date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
+        return day + " " + MONTH_YEAR.format(date);
+    }
+
+    /** "Thaïs", "Thaïs et Eden", "Thaïs, Eden et Loan". */
+    private static String joinFrench(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " et " + items.get(items.size() - 1);
+    }
+}

@@ -1,0 +1,192 @@
+package fr.klub.notification.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Works off the notification log, away from the event processor: claims one due PENDING row
+ * at a time with a conditional UPDATE, sends it over SMTP, then marks it SENT; on failure it
+ * reschedules the row with back-off, or marks it FAILED after the last attempt, and goes on
+ * with the next row. Several instances may run it on one database: a row is claimed by one
+ * sender only, and a claim whose sender died expires after {@code claim-timeout}.
+ * <p>
+ * The remaining at-least-once window: if the process dies (or the database is unreachable)
+ * after the SMTP server accepted a mail and before its SENT update commits, the claim expires
+ * and the mail is sent again. The Message-ID is derived from the row's key, so the second copy
+ * carries the same Message-ID as the first.
+ */
+public class MailDispatcher implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+    private final Outbox outbox;
+    private final JavaMailSender mailSender;
+    private final SenderSettings settings;
+    private final Clock clock;
+    private final String instanceId;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private ScheduledExecutorService executor;
+
+    public MailDispatcher(Outbox outbox, JavaMailSender mailSender, SenderSettings settings, Clock clock,
+                          String instanceId) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.settings = settings;
+        this.clock = clock;
+        this.instanceId = instanceId;
+        try {
+            this.from = new InternetAddress(settings.from(), true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("klub.notification.sender.from is not an e-mail address", e);
+        }
+        String address = from.getAddress();
+        this.messageIdDomain = address.substring(address.indexOf('@') + 1);
+        outbox.onEnqueued(this::wakeUp);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !settings.enabled()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "notification-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        stopping = false;
+        long interval = settings.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::drain, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the current mail finish, then stops; an unfinished row stays PENDING for the next start. */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** New rows were committed: look at the log now rather than at the next poll. */
+    public void wakeUp() {
+        ScheduledExecutorService current = executor;
+        if (running && current != null && wakeUpQueued.compareAndSet(false, true)) {
+            try {
+                current.execute(() -> {
+                    wakeUpQueued.set(false);
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException rejected) {
+                wakeUpQueued.set(false);
+            }
+        }
+    }
+
+    /** One pass over what is due; never throws, so the schedule keeps going whatever happens. */
+    void drain() {
+        try {
+            List<Long> due;
+            do {
+                due = outbox.due(clock.instant(), settings.batchSize());
+                for (Long id : due) {
+                    if (stopping) {
+                        return;
+                    }
+                    attempt(id);
+                }
+            } while (due.size() == settings.batchSize() && !stopping);
+        } catch (RuntimeException e) {
+            LOG.warn("Notification sender pass failed, will try again: {}", e.toString());
+        }
+    }
+
+    private void attempt(long id) {
+        Instant now = clock.instant();
+        String claimant = instanceId + "/" + UUID.randomUUID();
+        if (!outbox.claim(id, claimant, now, now.plus(settings.claimTimeout()))) {
+            return;
+        }
+        Optional<OutgoingMail> claimed = outbox.claimed(id, claimant);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        OutgoingMail mail = claimed.get();
+        try {
+            mailSender.send(message(mail));
+        } catch (MessagingException | RuntimeException e) {
+            failed(mail, claimant, e);
+            return;
+        }
+        if (!outbox.markSent(id, claimant)) {
+            LOG.warn("Notification {} was sent but its claim had expired; another sender may send it again", id);
+        }
+    }
+
+    private void failed(OutgoingMail mail, String claimant, Exception e) {
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        boolean permanent = e instanceof jakarta.mail.internet.AddressException;
+        if (permanent || mail.attempts() >= settings.maxAttempts()) {
+            outbox.markFailed(mail.id(), claimant, error);
+            LOG.warn("Notification {} FAILED after {} attempt(s): {}", mail.id(), mail.attempts(), e.getClass().getSimpleName());
+        } else {
+            Instant next = clock.instant().plus(settings.backoffAfter(mail.attempts()));
+            outbox.reschedule(mail.id(), claimant, next, error);
+            LOG.info("Notification {} attempt {} failed ({}), next attempt at {}", mail.id(), mail.attempts(),
+                    e.getClass().getSimpleName(), next);
+        }
+    }
+
+    private MimeMessage message(OutgoingMail mail) throws MessagingException {
+        if (mail.recipient() == null || mail.recipient().isBlank()) {
+            throw new jakarta.mail.internet.AddressException("Aucun destinataire");
+        }
+        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(InternetAddress.parse(mail.recipient(), true));
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
+        // Stable across re-sends of the same row: a duplicate from the at-least-once window is recognisable.
+        message.setHeader("Message-ID", "<" + mail.messageKey().replaceAll("[^A-Za-z0-9._-]", "-") + "@" + messageIdDomain + ">");
+        message.setHeader("Auto-Submitted", "auto-generated");
+        return message;
+    }
+}
