@@ -1,0 +1,87 @@
+package fr.klub.domain.family;
+
+import static fr.klub.domain.testing.Klub.EDEN;
+import static fr.klub.domain.testing.Klub.FAMILY;
+import static fr.klub.domain.testing.Klub.FIRST_DAY;
+import static fr.klub.domain.testing.Klub.THAIS;
+import static fr.klub.domain.testing.Refusals.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import fr.klub.domain.shared.Refusal;
+import fr.klub.domain.shared.RefusalCode;
+import fr.klub.domain.testing.Klub;
+
+class FamilyTest {
+
+    private FixtureConfiguration<Family> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Family.class);
+    }
+
+    @Test
+    void registeringAFamilyRecordsItsGuardiansAndChildren() {
+        FamilyRegistered expected = Klub.family();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, expected.guardians(), expected.children()))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(expected)
+                .expectState(family -> {
+                    assertThat(family.id()).isEqualTo(FAMILY);
+                    assertThat(family.child(THAIS)).map(Child::firstName).contains("Thaïs");
+                    assertThat(family.child(Klub.OTHER_CHILD)).isEmpty();
+                });
+    }
+
+    @Test
+    void aFamilyNeedsAGuardian() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, List.of(), Klub.family().children()))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFamilyNeedsAChild() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, List.of(Klub.guardian()), List.of()))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChildCannotBeDeclaredTwice() {
+        Child eden = Klub.child(EDEN, "Eden", FIRST_DAY.minusYears(11));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, List.of(Klub.guardian()), List.of(eden, eden)))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aGuardianNeedsAValidEmail() {
+        assertThatThrownBy(() -> new Guardian(Civility.MME, "Camille", "Exemple", "camille.example.org"))
+                .isInstanceOfSatisfying(Refusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aChildNeedsABirthDateAndNames() {
+        assertThatThrownBy(() -> new Child(THAIS, "Thaïs", "Exemple", null))
+                .isInstanceOfSatisfying(Refusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED));
+        assertThatThrownBy(() -> new Child(THAIS, " ", "Exemple", LocalDate.of(2011, 1, 1)))
+                .isInstanceOfSatisfying(Refusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED));
+    }
+}
