@@ -1,0 +1,6 @@
+package fr.klub.query.demande;
+
+import java.util.UUID;
+
+record FindFamilyDemandes(UUID familyId) {
+}

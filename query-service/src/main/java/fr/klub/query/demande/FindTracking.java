@@ -1,0 +1,4 @@
+package fr.klub.query.demande;
+
+record FindTracking(String token) {
+}

@@ -1,0 +1,141 @@
+package fr.klub.query.family;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import fr.klub.domain.family.Child;
+import fr.klub.domain.family.FamilyRegistered;
+import fr.klub.domain.family.Guardian;
+import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.query.projection.ReadModels;
+import fr.klub.query.projection.Sql;
+
+/**
+ * Families, their guardians and children. Besides "my family" and the staff search, the other
+ * read models take children's names and which family a child belongs to from here.
+ */
+@Component
+@ProcessingGroup(ReadModels.FAMILIES)
+class FamilyProjection {
+
+    static final int SEARCH_LIMIT = 50;
+
+    private static final String UPSERT_FAMILY = Sql.upsert("q_family", 1,
+            "family_id UUID", "search_key VARCHAR(4000)");
+    private static final String UPSERT_GUARDIAN = Sql.upsert("q_family_guardian", 2,
+            "family_id UUID", "position INT", "civility VARCHAR(8)", "first_name VARCHAR(100)",
+            "last_name VARCHAR(100)", "email VARCHAR(254)");
+    private static final String UPSERT_CHILD = Sql.upsert("q_family_child", 1,
+            "child_id UUID", "family_id UUID", "position INT", "first_name VARCHAR(100)", "last_name VARCHAR(100)",
+            "birth_date DATE");
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final ProjectionWriter writer;
+
+    FamilyProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.writer = new ProjectionWriter(ReadModels.FAMILIES, jdbc, transactionManager);
+    }
+
+    @EventHandler
+    void on(FamilyRegistered event) {
+        String searchKey = Stream.concat(
+                        event.guardians().stream().map(g -> g.firstName() + " " + g.lastName()),
+                        event.children().stream().map(c -> c.firstName() + " " + c.lastName()))
+                .map(FamilyProjection::searchable)
+                .collect(Collectors.joining(" | "));
+        writer.write(UPSERT_FAMILY, event.familyId(), searchKey.length() > 4000 ? searchKey.substring(0, 4000) : searchKey);
+        for (int position = 0; position < event.guardians().size(); position++) {
+            Guardian guardian = event.guardians().get(position);
+            writer.write(UPSERT_GUARDIAN, event.familyId(), position, guardian.civility().name(), guardian.firstName(),
+                    guardian.lastName(), guardian.email());
+        }
+        for (int position = 0; position < event.children().size(); position++) {
+            Child child = event.children().get(position);
+            writer.write(UPSERT_CHILD, child.childId(), event.familyId(), position, child.firstName(),
+                    child.lastName(), child.birthDate());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM q_family_child");
+        jdbc.update("DELETE FROM q_family_guardian");
+        jdbc.update("DELETE FROM q_family");
+    }
+
+    @QueryHandler
+    Optional<FamilyView> handle(FindFamily query) {
+        return families(List.of(query.familyId())).stream().findFirst();
+    }
+
+    @QueryHandler
+    List<FamilyView> handle(SearchFamilies query) {
+        List<String> words = List.of(searchable(query.text()).split("\\s+"));
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", SEARCH_LIMIT);
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            conditions.add("search_key LIKE :w" + i + " ESCAPE '\\'");
+            params.addValue("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        List<UUID> ids = named.query("SELECT family_id FROM q_family WHERE " + String.join(" AND ", conditions)
+                + " ORDER BY search_key, family_id FETCH FIRST :limit ROWS ONLY", params,
+                (row, n) -> Sql.uuid(row, "family_id"));
+        return families(ids);
+    }
+
+    private List<FamilyView> families(List<UUID> familyIds) {
+        if (familyIds.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", familyIds);
+        Map<UUID, List<GuardianView>> guardians = new LinkedHashMap<>();
+        familyIds.forEach(id -> guardians.put(id, new ArrayList<>()));
+        named.query("SELECT * FROM q_family_guardian WHERE family_id IN (:ids) ORDER BY family_id, position", ids,
+                row -> {
+                    guardians.get(Sql.uuid(row, "family_id")).add(new GuardianView(row.getString("civility"),
+                            row.getString("first_name"), row.getString("last_name"), row.getString("email")));
+                });
+        Map<UUID, List<ChildView>> children = new LinkedHashMap<>();
+        named.query("SELECT * FROM q_family_child WHERE family_id IN (:ids) ORDER BY family_id, position", ids,
+                row -> {
+                    children.computeIfAbsent(Sql.uuid(row, "family_id"), id -> new ArrayList<>())
+                            .add(new ChildView(Sql.uuid(row, "child_id"), row.getString("first_name"),
+                                    row.getString("last_name"), Sql.date(row, "birth_date")));
+                });
+        return guardians.entrySet().stream()
+                .filter(family -> !family.getValue().isEmpty())
+                .map(family -> new FamilyView(family.getKey(), family.getValue(),
+                        children.getOrDefault(family.getKey(), List.of())))
+                .toList();
+    }
+
+    /** Lower-case, without accents: "Thaïs" and "thais" match. */
+    static String searchable(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .strip();
+    }
+}

@@ -1,0 +1,6 @@
+package fr.klub.query.family;
+
+import java.util.UUID;
+
+record FindFamily(UUID familyId) {
+}

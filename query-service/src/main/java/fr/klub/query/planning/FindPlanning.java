@@ -1,0 +1,11 @@
+package fr.klub.query.planning;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The grid of a programme for some children. {@code familyId} is the caller's family (the
+ * children must be its own), or null for staff.
+ */
+record FindPlanning(UUID programmeId, UUID familyId, List<UUID> childIds) {
+}

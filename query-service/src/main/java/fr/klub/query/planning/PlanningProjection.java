@@ -1,0 +1,202 @@
+package fr.klub.query.planning;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import fr.klub.domain.demande.DemandeAccepted;
+import fr.klub.domain.demande.DemandeCancelled;
+import fr.klub.domain.demande.DemandeCreated;
+import fr.klub.domain.demande.DemandeDeposited;
+import fr.klub.domain.demande.DemandeExpired;
+import fr.klub.domain.demande.DemandeRefused;
+import fr.klub.domain.demande.DemandeStatus;
+import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.OnlinePlaceHeld;
+import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceReleased;
+import fr.klub.domain.session.SessionCancelled;
+import fr.klub.domain.session.SessionQuotaChanged;
+import fr.klub.domain.session.SessionScheduled;
+import fr.klub.domain.shared.Period;
+import fr.klub.platform.web.ApiProblem;
+import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.query.projection.ReadModels;
+import fr.klub.query.projection.Sql;
+
+/**
+ * Sessions and their live places: the planning grid parents book from, and the staff's view of
+ * one session. Places come from the session's own stream (held, booked on site, released), so
+ * counts are never stored but counted from the live places: replaying an event twice cannot
+ * count a place twice. Demande statuses (for held / deposited / confirmed) come from the
+ * demandes' streams and are joined when read.
+ */
+@Component
+@ProcessingGroup(ReadModels.PLANNING)
+class PlanningProjection {
+
+    private static final String UPSERT_SESSION = Sql.upsert("q_planning_session", 1,
+            "session_id UUID", "programme_id UUID", "activity VARCHAR(200)", "session_date DATE",
+            "period VARCHAR(16)", "capacity INT", "online_quota INT", "cancelled BOOLEAN");
+    private static final String UPSERT_PLACE = Sql.upsert("q_planning_place", 2,
+            "session_id UUID", "child_id UUID", "channel VARCHAR(8)", "demande_id UUID");
+    private static final String UPSERT_DEMANDE = Sql.upsert("q_planning_demande", 1,
+            "demande_id UUID", "status VARCHAR(16)", "number BIGINT");
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final ProjectionWriter writer;
+
+    PlanningProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.writer = new ProjectionWriter(ReadModels.PLANNING, jdbc, transactionManager);
+    }
+
+    @EventHandler
+    void on(SessionScheduled event) {
+        writer.write(UPSERT_SESSION, event.sessionId(), event.programmeId(), event.activity(), event.date(),
+                event.period().name(), event.capacity(), event.onlineQuota(), false);
+    }
+
+    @EventHandler
+    void on(SessionQuotaChanged event) {
+        writer.write("UPDATE q_planning_session SET capacity = ?, online_quota = ? WHERE session_id = ?",
+                event.capacity(), event.onlineQuota(), event.sessionId());
+    }
+
+    @EventHandler
+    void on(SessionCancelled event) {
+        writer.write("UPDATE q_planning_session SET cancelled = TRUE WHERE session_id = ?", event.sessionId());
+    }
+
+    @EventHandler
+    void on(OnlinePlaceHeld event) {
+        writer.write(UPSERT_PLACE, event.sessionId(), event.childId(), Channel.ONLINE.name(), event.demandeId());
+    }
+
+    @EventHandler
+    void on(OnsitePlaceBooked event) {
+        writer.write(UPSERT_PLACE, event.sessionId(), event.childId(), Channel.ONSITE.name(), null);
+    }
+
+    @EventHandler
+    void on(PlaceReleased event) {
+        writer.write("DELETE FROM q_planning_place WHERE session_id = ? AND child_id = ?",
+                event.sessionId(), event.childId());
+    }
+
+    @EventHandler
+    void on(DemandeCreated event) {
+        writer.write(UPSERT_DEMANDE, event.demandeId(), DemandeStatus.DRAFT.name(), null);
+    }
+
+    @EventHandler
+    void on(DemandeDeposited event) {
+        writer.write(UPSERT_DEMANDE, event.demandeId(), DemandeStatus.DEPOSITED.name(), event.number());
+    }
+
+    @EventHandler
+    void on(DemandeAccepted event) {
+        status(event.demandeId(), DemandeStatus.ACCEPTED);
+    }
+
+    @EventHandler
+    void on(DemandeRefused event) {
+        status(event.demandeId(), DemandeStatus.REFUSED);
+    }
+
+    @EventHandler
+    void on(DemandeCancelled event) {
+        status(event.demandeId(), DemandeStatus.CANCELLED);
+    }
+
+    @EventHandler
+    void on(DemandeExpired event) {
+        status(event.demandeId(), DemandeStatus.EXPIRED);
+    }
+
+    private void status(UUID demandeId, DemandeStatus status) {
+        writer.write("UPDATE q_planning_demande SET status = ? WHERE demande_id = ?", status.name(), demandeId);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM q_planning_place");
+        jdbc.update("DELETE FROM q_planning_session");
+        jdbc.update("DELETE FROM q_planning_demande");
+    }
+
+    /** The grid; a child that is not the family's (when a family asks) is unknown. */
+    @QueryHandler
+    Planning handle(FindPlanning query) {
+        List<UUID> children = query.childIds().stream().distinct().toList();
+        requireKnownChildren(query.familyId(), children);
+        Optional<String> title = jdbc.query("SELECT title FROM q_programme WHERE programme_id = ?",
+                (row, n) -> row.getString("title"), query.programmeId()).stream().findFirst();
+        List<PlanningGrid.SessionRow> sessions = jdbc.query("""
+                SELECT s.session_id, s.activity, s.session_date, s.period, s.capacity, s.online_quota,
+                       (SELECT COUNT(*) FROM q_planning_place p
+                         WHERE p.session_id = s.session_id AND p.channel = 'ONLINE') AS online_taken
+                  FROM q_planning_session s
+                 WHERE s.programme_id = ? AND s.cancelled = FALSE
+                """, (row, n) -> new PlanningGrid.SessionRow(Sql.uuid(row, "session_id"), row.getString("activity"),
+                Sql.date(row, "session_date"), Period.valueOf(row.getString("period")), row.getInt("capacity"),
+                row.getInt("online_quota"), row.getInt("online_taken")), query.programmeId());
+        if (title.isEmpty() && sessions.isEmpty()) {
+            throw ApiProblem.notFound("Programme inconnu.");
+        }
+        List<PlanningGrid.ChildPlace> places = children.isEmpty() ? List.of() : named.query("""
+                SELECT p.child_id, p.session_id, s.session_date, s.period
+                  FROM q_planning_place p JOIN q_planning_session s ON s.session_id = p.session_id
+                 WHERE p.child_id IN (:children)
+                """, new MapSqlParameterSource("children", children),
+                (row, n) -> new PlanningGrid.ChildPlace(Sql.uuid(row, "child_id"), Sql.uuid(row, "session_id"),
+                        Sql.date(row, "session_date"), Period.valueOf(row.getString("period"))));
+        return PlanningGrid.build(query.programmeId(), title.orElse(null), sessions, children, places);
+    }
+
+    @QueryHandler
+    SessionRoster handle(FindSessionRoster query) {
+        SessionRoster.SessionRow session = jdbc.query("SELECT * FROM q_planning_session WHERE session_id = ?",
+                        (row, n) -> new SessionRoster.SessionRow(Sql.uuid(row, "session_id"),
+                                Sql.uuid(row, "programme_id"), row.getString("activity"), Sql.date(row, "session_date"),
+                                Period.valueOf(row.getString("period")), row.getInt("capacity"),
+                                row.getInt("online_quota"), row.getBoolean("cancelled")), query.sessionId())
+                .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("Séance inconnue."));
+        List<RosterChild> children = jdbc.query("""
+                SELECT p.child_id, p.channel, p.demande_id, d.status, d.number,
+                       c.family_id, c.first_name, c.last_name
+                  FROM q_planning_place p
+                  LEFT JOIN q_planning_demande d ON d.demande_id = p.demande_id
+                  LEFT JOIN q_family_child c ON c.child_id = p.child_id
+                 WHERE p.session_id = ?
+                """, (row, n) -> new RosterChild(Sql.uuid(row, "child_id"), row.getString("first_name"),
+                row.getString("last_name"), Sql.uuid(row, "family_id"), Channel.valueOf(row.getString("channel")),
+                RosterChild.placeStatus(Channel.valueOf(row.getString("channel")), row.getString("status")),
+                Sql.uuid(row, "demande_id"), Sql.nullableLong(row, "number")), query.sessionId());
+        return SessionRoster.of(session, children);
+    }
+
+    private void requireKnownChildren(UUID familyId, List<UUID> children) {
+        if (children.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("children", children).addValue("family", familyId);
+        Integer known = named.queryForObject("SELECT COUNT(*) FROM q_family_child WHERE child_id IN (:children)"
+                + (familyId == null ? "" : " AND family_id = :family"), params, Integer.class);
+        if (known == null || known != children.size()) {
+            throw ApiProblem.notFound("Enfant inconnu.");
+        }
+    }
+}

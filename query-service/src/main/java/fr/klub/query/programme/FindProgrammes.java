@@ -1,0 +1,5 @@
+package fr.klub.query.programme;
+
+/** Every programme, newest first. */
+record FindProgrammes() {
+}
