@@ -1,0 +1,35 @@
+package fr.klub.platform.eventstore;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tuning of the embedded event store ({@code klub.eventstore.*}).
+ *
+ * @param fetchDelay   how long the store waits before polling the database again for events
+ *                     written by other JVMs (Axon's default is 1 s, which would be the floor of the
+ *                     projection lag across services); events appended by this JVM are seen at once
+ * @param cleanupDelay how long an idle tailing consumer keeps its place in the shared event cache
+ * @param cachedEvents how many recent events the store keeps in memory for its tailing consumers
+ * @param batchSize    how many events one database fetch reads at most
+ */
+@ConfigurationProperties("klub.eventstore")
+public record EventStoreProperties(Duration fetchDelay, Duration cleanupDelay, Integer cachedEvents, Integer batchSize) {
+
+    public EventStoreProperties {
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(20) : fetchDelay;
+        cleanupDelay = cleanupDelay == null ? Duration.ofSeconds(10) : cleanupDelay;
+        cachedEvents = cachedEvents == null ? 10_000 : cachedEvents;
+        batchSize = batchSize == null ? 100 : batchSize;
+        if (fetchDelay.isNegative() || fetchDelay.isZero()) {
+            throw new IllegalArgumentException("klub.eventstore.fetch-delay must be positive");
+        }
+        if (cleanupDelay.compareTo(fetchDelay) < 0) {
+            throw new IllegalArgumentException("klub.eventstore.cleanup-delay must not be shorter than the fetch delay");
+        }
+        if (cachedEvents <= 0 || batchSize <= 0) {
+            throw new IllegalArgumentException("klub.eventstore.cached-events and batch-size must be positive");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package fr.klub.platform.security;
+
+import java.io.IOException;
+
+import fr.klub.platform.web.ProblemCodes;
+import fr.klub.platform.web.ProblemHandler;
+import fr.klub.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as problem+json (codes UNAUTHORIZED and FORBIDDEN); 503 when the accounts table is unreachable. */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        if (ProblemHandler.isTransientDatabaseFailure(exception)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemHandler.RETRY_AFTER_SECONDS));
+            Problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.SERVICE_UNAVAILABLE,
+                    "Le service est momentanément indisponible. Réessayez dans quelques instants."));
+            return;
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"klub\"");
+        Problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHORIZED,
+                "Identifiez-vous avec votre identifiant et votre mot de passe."));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
+        Problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN,
+                "Votre compte ne permet pas d'effectuer cette action."));
+    }
+}

@@ -1,0 +1,4 @@
+package fr.klub.platform.eventstore;
+
+class EventStoreOnH2Test extends EventStoreContract {
+}
