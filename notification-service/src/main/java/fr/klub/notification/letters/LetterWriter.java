@@ -39,7 +39,7 @@ public class LetterWriter {
         Map<String, String> values = common(to);
         values.put("number", Long.toString(number));
         values.put("depositedOn", day(depositedAt));
-        values.put("depositedAt", TIME.format(depositedAt.atZone(town.timeZone())));
+        values.put("depositedAt", TIME.format(depositedAt.atZone(town.zone())));
         values.put("trackingLink", trackingLink(trackingToken));
         return templates.render(LetterKind.DEMANDE_DEPOSITED.fileStem(), values);
     }
@@ -93,7 +93,7 @@ public class LetterWriter {
     }
 
     private String day(Instant instant) {
-        return dayOfMonth(instant.atZone(town.timeZone()).toLocalDate());
+        return dayOfMonth(instant.atZone(town.zone()).toLocalDate());
     }
 
     /** "30 septembre 2020", "1er octobre 2020". */

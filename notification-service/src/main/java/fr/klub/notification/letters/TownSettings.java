@@ -11,13 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param name     the town's name, e.g. "Auray"
  * @param ofName   how "de {name}" is written when the automatic elision is wrong
  *                 (e.g. "du Havre"); empty to derive it from the name ("d'Auray", "de Vannes")
- * @param timeZone the zone in which dates are written to families
+ * @param zone     the zone in which dates are written to families
  */
 @ConfigurationProperties("klub.town")
 public record TownSettings(
         @DefaultValue("Auray") String name,
         @DefaultValue("") String ofName,
-        @DefaultValue("Europe/Paris") ZoneId timeZone) {
+        @DefaultValue("Europe/Paris") ZoneId zone) {
 
     /** "d'Auray", "de Vannes", "du Havre": the town's name after "La Ville". */
     String of() {

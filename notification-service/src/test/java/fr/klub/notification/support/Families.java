@@ -1,0 +1,164 @@
+package fr.klub.notification.support;
+
+import static fr.klub.notification.support.HistoryWriter.fact;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import fr.klub.domain.demande.DemandeAccepted;
+import fr.klub.domain.demande.DemandeCreated;
+import fr.klub.domain.demande.DemandeDeposited;
+import fr.klub.domain.demande.DemandeExpired;
+import fr.klub.domain.demande.DemandeRefused;
+import fr.klub.domain.demande.ReservationAdded;
+import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.family.Child;
+import fr.klub.domain.family.Civility;
+import fr.klub.domain.family.FamilyRegistered;
+import fr.klub.domain.family.Guardian;
+import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.OnlinePlaceHeld;
+import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceReleased;
+import fr.klub.domain.session.SessionCancelled;
+import fr.klub.domain.session.SessionScheduled;
+import fr.klub.domain.shared.Period;
+import fr.klub.domain.shared.ReleaseReason;
+import fr.klub.domain.shared.ReservationRef;
+
+/**
+ * Writes realistic histories (the events the command side writes for each step) for the
+ * notification tests. Every family gets unique e-mail addresses so that tests sharing one SMTP
+ * server never read each other's mail.
+ */
+public final class Families {
+
+    public static final Instant DEPOSITED_AT = Instant.parse("2020-09-30T10:06:00Z");
+    public static final UUID PROGRAMME = UUID.fromString("00000000-0000-0000-0000-00000000c1b0");
+
+    private final HistoryWriter history;
+
+    public Families(HistoryWriter history) {
+        this.history = history;
+    }
+
+    public record Family(UUID familyId, List<Guardian> guardians, List<Child> children) {
+
+        public String email() {
+            return guardians.get(0).email();
+        }
+
+        public UUID child(int index) {
+            return children.get(index).childId();
+        }
+    }
+
+    public record Demande(UUID demandeId, UUID familyId, String trackingToken, long number) {
+    }
+
+    /** "Mme Laëtitia TEST" and her children Thaïs and Eden, with a unique address. */
+    public Family laetitia() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return register(List.of(new Guardian(Civility.MME, "Laëtitia", "Test", "laetitia." + tag + "@example.org")),
+                List.of("Thaïs", "Eden"));
+    }
+
+    public Family register(List<Guardian> guardians, List<String> childNames) {
+        UUID familyId = UUID.randomUUID();
+        List<Child> children = childNames.stream()
+                .map(name -> new Child(UUID.randomUUID(), name, "Test", LocalDate.of(2010, 5, 4)))
+                .toList();
+        history.append(fact("Family", familyId, new FamilyRegistered(familyId, guardians, children)));
+        return new Family(familyId, guardians, children);
+    }
+
+    public UUID scheduleSession(String activity, LocalDate date, Period period) {
+        UUID sessionId = UUID.randomUUID();
+        Instant startsAt = date.atTime(period.startTime()).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        history.append(fact("Session", sessionId, new SessionScheduled(sessionId, PROGRAMME, activity, date, period, 16, 8,
+                startsAt, Instant.parse("2020-09-01T00:00:00Z"), Instant.parse("2020-10-15T00:00:00Z"),
+                startsAt.minusSeconds(86_400))));
+        return sessionId;
+    }
+
+    /** A draft with one hold per (child, session) pair given. */
+    public Demande draft(Family family, UUID sessionId, UUID... childIds) {
+        UUID demandeId = UUID.randomUUID();
+        String token = "tok" + UUID.randomUUID().toString().replace("-", "");
+        history.append(fact("Demande", demandeId, new DemandeCreated(demandeId, family.familyId(), PROGRAMME,
+                List.of(childIds), token, DEPOSITED_AT.minusSeconds(600), DEPOSITED_AT.plusSeconds(1200))));
+        for (UUID child : childIds) {
+            history.append(
+                    fact("Demande", demandeId, new ReservationAdded(demandeId, child, sessionId)),
+                    fact("Session", sessionId, new OnlinePlaceHeld(sessionId, child, demandeId)));
+        }
+        return new Demande(demandeId, family.familyId(), token, 0);
+    }
+
+    public Demande deposit(Demande draft, long number, UUID sessionId, UUID... childIds) {
+        List<ReservationRef> reservations = java.util.Arrays.stream(childIds)
+                .map(child -> new ReservationRef(child, sessionId)).toList();
+        history.append(fact("Demande", draft.demandeId(), new DemandeDeposited(draft.demandeId(), draft.familyId(),
+                number, DEPOSITED_AT, draft.trackingToken(), reservations)));
+        return new Demande(draft.demandeId(), draft.familyId(), draft.trackingToken(), number);
+    }
+
+    /** A family's deposited demande for one child on a fresh session. */
+    public Demande depositedDemande(Family family, long number) {
+        UUID session = scheduleSession("Multisports", LocalDate.of(2020, 10, 19), Period.MATIN);
+        return deposit(draft(family, session, family.child(0)), number, session, family.child(0));
+    }
+
+    public void accept(Demande demande) {
+        history.append(fact("Demande", demande.demandeId(), new DemandeAccepted(demande.demandeId(), demande.familyId(),
+                DEPOSITED_AT.plusSeconds(86_400), List.of())));
+    }
+
+    public void refuse(Demande demande, String reason) {
+        history.append(fact("Demande", demande.demandeId(), new DemandeRefused(demande.demandeId(), demande.familyId(),
+                reason, DEPOSITED_AT.plusSeconds(86_400), List.of())));
+    }
+
+    public void expire(Demande draft, UUID sessionId, UUID... childIds) {
+        List<ReservationRef> released = java.util.Arrays.stream(childIds)
+                .map(child -> new ReservationRef(child, sessionId)).toList();
+        HistoryWriter.Fact[] facts = new HistoryWriter.Fact[childIds.length + 1];
+        for (int i = 0; i < childIds.length; i++) {
+            facts[i] = fact("Session", sessionId, new PlaceReleased(sessionId, childIds[i], Channel.ONLINE,
+                    draft.demandeId(), ReleaseReason.DRAFT_EXPIRED));
+        }
+        facts[childIds.length] = fact("Demande", draft.demandeId(),
+                new DemandeExpired(draft.demandeId(), draft.familyId(), released));
+        history.append(facts);
+    }
+
+    public void bookOnsite(UUID sessionId, UUID childId) {
+        history.append(fact("Session", sessionId, new OnsitePlaceBooked(sessionId, childId)));
+    }
+
+    /**
+     * What the command side writes when staff cancel a session: SessionCancelled, then one
+     * PlaceReleased per booked child, and the demande's ReservationWithdrawn.
+     */
+    public void cancelSession(UUID sessionId, String reason, List<Booked> booked) {
+        List<HistoryWriter.Fact> facts = new java.util.ArrayList<>();
+        facts.add(fact("Session", sessionId, new SessionCancelled(sessionId, reason)));
+        for (Booked place : booked) {
+            facts.add(fact("Session", sessionId, new PlaceReleased(sessionId, place.childId(),
+                    place.demandeId() == null ? Channel.ONSITE : Channel.ONLINE, place.demandeId(),
+                    ReleaseReason.SESSION_CANCELLED)));
+        }
+        for (Booked place : booked) {
+            if (place.demandeId() != null) {
+                facts.add(fact("Demande", place.demandeId(), new ReservationWithdrawn(place.demandeId(), place.childId(),
+                        sessionId, ReleaseReason.SESSION_CANCELLED)));
+            }
+        }
+        history.append(facts.toArray(HistoryWriter.Fact[]::new));
+    }
+
+    public record Booked(UUID childId, UUID demandeId) {
+    }
+}
