@@ -1,0 +1,109 @@
+package fr.klub.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import fr.klub.command.Http.Response;
+import fr.klub.command.Klub.Family;
+import fr.klub.domain.demande.DemandeExpired;
+import fr.klub.domain.session.PlaceReleased;
+import fr.klub.platform.testing.EmbeddedPostgres;
+
+/**
+ * Draft expiry survives a restart: the deadline lives in the database (db-scheduler), so a draft
+ * whose instance was stopped still expires when an instance runs again, and its place comes back.
+ * Snapshots are taken every 2 events here, so the restarted instance also rebuilds the session and
+ * the demande from their snapshots.
+ */
+class DraftExpiryRestartTest {
+
+    private static final String TIMEOUT = "PT4S";
+
+    private final EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase();
+    private ConfigurableApplicationContext context;
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--klub.demande.draft-timeout=" + TIMEOUT,
+                "--klub.command.aggregates.snapshot-every=2",
+                "--db-scheduler.polling-interval=200ms");
+    }
+
+    private Klub klub() {
+        return new Klub(new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port"))),
+                context.getBean(JdbcTemplate.class));
+    }
+
+    @Test
+    void aDraftExpiresAfterARestartAndItsPlaceComesBack() {
+        context = start();
+        Klub klub = klub();
+        UUID programme = klub.programme();
+        UUID session = klub.session(programme, Klub.FIRST_DAY, "MATIN", 2, 1);
+        Family family = klub.family(Klub.EIGHT_YEAR_OLD);
+        Family waiting = klub.family(Klub.EIGHT_YEAR_OLD);
+        Response created = klub.createDemande(family, programme, family.child());
+        UUID demande = UUID.fromString(created.text("demandeId"));
+        Instant expiresAt = Instant.parse(created.text("expiresAt"));
+        assertThat(klub.reserve(family, demande, family.child(), session).status()).isEqualTo(201);
+        UUID waitingDemande = klub.draft(waiting, programme, waiting.child());
+        assertThat(klub.reserve(waiting, waitingDemande, waiting.child(), session).code()).isEqualTo("SESSION_FULL");
+
+        context.close();
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+        assertThat(count(jdbc, DemandeExpired.class, demande))
+                .as("the draft must still be alive when the service stops, or this test proves nothing").isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(expiresAt.plusSeconds(1)));
+
+        context = start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, DemandeExpired.class, demande) == 1);
+        assertThat(count(jdbc, PlaceReleased.class, session)).isEqualTo(1);
+        byte[] metaData = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type = ?", byte[].class, demande.toString(), DemandeExpired.class.getName());
+        assertThat(new String(metaData, StandardCharsets.UTF_8)).contains("\"system\"").contains("\"SYSTEM\"");
+
+        Klub restarted = klub();
+        Long snapshots = jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry", Long.class);
+        assertThat(snapshots).isPositive();
+        Response afterExpiry = restarted.reserve(waiting, waitingDemande, waiting.child(), session);
+        assertThat(afterExpiry.status()).as(afterExpiry.toString()).isIn(201, 409);
+        if (afterExpiry.status() == 409) {
+            // the waiting draft itself expired meanwhile (same short timeout): start a fresh one
+            assertThat(afterExpiry.code()).isEqualTo("DEMANDE_NOT_DRAFT");
+            UUID fresh = restarted.draft(waiting, programme, waiting.child());
+            assertThat(restarted.reserve(waiting, fresh, waiting.child(), session).status()).isEqualTo(201);
+        }
+        Family late = restarted.family(Klub.EIGHT_YEAR_OLD);
+        UUID lateDemande = restarted.draft(late, programme, late.child());
+        assertThat(restarted.reserve(late, lateDemande, late.child(), session).code()).isEqualTo("SESSION_FULL");
+        assertThat(restarted.reserve(family, demande, family.child(), session).code()).isEqualTo("DEMANDE_NOT_DRAFT");
+    }
+
+    private static long count(JdbcTemplate jdbc, Class<?> type, UUID aggregate) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ? AND "
+                + "aggregate_identifier = ?", Long.class, type.getName(), aggregate.toString());
+        return count == null ? 0 : count;
+    }
+}
