@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -130,6 +131,10 @@ public class ProblemHandler {
                     ? root.getMessage()
                     : "Valeur invalide.";
             return validation("Le champ « " + field + " » est invalide. " + message, List.of(new FieldViolation(field, message)));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return validation("Le corps de la requête n'a pas la forme attendue : " + ExpectedValues.describe(mismatch.getTargetType())
+                    + " est attendu(e).", List.of());
         }
         if (cause instanceof JsonProcessingException) {
             return validation("Le corps de la requête n'est pas un document JSON valide.", List.of());
@@ -363,6 +368,9 @@ public class ProblemHandler {
             log.warn("Base de données indisponible pendant {} {} : {}", request.getMethod(), request.getRequestURI(),
                     rootCause(exception).toString());
             return serviceUnavailable();
+        }
+        if (find(exception, DuplicateKeyException.class).isPresent()) {
+            return Problems.problem(HttpStatus.CONFLICT, ProblemCodes.CONFLICT, "Cette ressource existe déjà.");
         }
         if (find(exception, ConcurrencyException.class).isPresent()
                 || find(exception, LockAcquisitionFailedException.class).isPresent()) {

@@ -44,6 +44,7 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,10 +81,54 @@ abstract class EventStoreContract extends H2IntegrationTest {
         transactionManager.executeInTransaction(() -> eventStore.publish(events));
     }
 
+    @Autowired
+    org.axonframework.config.Configuration axonConfiguration;
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.jdbc.EventSchema eventSchema;
+    @Autowired
+    org.axonframework.common.jdbc.PersistenceExceptionResolver persistenceExceptionResolver;
+
     @Test
-    void usesTheJdbcInfrastructure() {
+    void usesTheJdbcInfrastructureAndJacksonEverywhere() {
         assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(axonConfiguration.eventSerializer()).isInstanceOf(JacksonSerializer.class);
+        assertThat(axonConfiguration.messageSerializer()).isInstanceOf(JacksonSerializer.class);
+        assertThat(axonConfiguration.serializer()).isInstanceOf(JacksonSerializer.class);
+        assertThat(applicationContext.getBeansOfType(org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule.class))
+                .hasSize(1);
+        assertThat(applicationContext.getBeansOfType(org.axonframework.messaging.correlation.CorrelationDataProvider.class).values())
+                .noneMatch(provider -> provider instanceof org.axonframework.messaging.correlation.MessageOriginProvider);
+    }
+
+    @Test
+    void eventsAppendedByAnotherNodeAreSeenByTrackingConsumers() throws InterruptedException {
+        // a second storage engine on the same database plays another JVM: only polling can find its events
+        var otherNode = org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer).eventSerializer(serializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider).transactionManager(transactionManager)
+                .schema(eventSchema).dataType(byte[].class)
+                .build();
+        UUID id = UUID.randomUUID();
+        ReservationAdded fromElsewhere = new ReservationAdded(id, id, id);
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            transactionManager.executeInTransaction(() -> otherNode.appendEvents(event("Demande", id, 0, fromElsewhere)));
+            assertThat(readUntil(stream, fromElsewhere)).contains(fromElsewhere);
+        }
+    }
+
+    private static List<Object> readUntil(BlockingStream<TrackedEventMessage<?>> stream, Object expected) throws InterruptedException {
+        List<Object> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!seen.contains(expected) && System.nanoTime() < deadline) {
+            if (stream.hasNextAvailable(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                seen.add(stream.nextAvailable().getPayload());
+            }
+        }
+        return seen;
     }
 
     @Test
@@ -143,14 +188,7 @@ abstract class EventStoreContract extends H2IntegrationTest {
         UUID id = UUID.randomUUID();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             append(event("Demande", id, 0, new ReservationAdded(id, id, id)));
-            List<Object> seen = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!seen.contains(new ReservationAdded(id, id, id)) && System.nanoTime() < deadline) {
-                if (stream.hasNextAvailable(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    seen.add(stream.nextAvailable().getPayload());
-                }
-            }
-            assertThat(seen).contains(new ReservationAdded(id, id, id));
+            assertThat(readUntil(stream, new ReservationAdded(id, id, id))).contains(new ReservationAdded(id, id, id));
         }
     }
 

@@ -154,6 +154,18 @@ class ProblemMappingTest extends H2IntegrationTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIsAValidationFailure() {
+        JsonNode body = problem(post("/api/bookings").json("[1, 2]").send(), 400, "VALIDATION_FAILED");
+        assertThat(body.path("detail").asText()).contains("objet JSON");
+    }
+
+    @Test
+    void problemsAreJsonWhateverTheClientAccepts() {
+        Http.Response response = get("/api/sessions/not-a-uuid?date=2020-10-19").header("Accept", "application/xml").send();
+        problem(response, 400, "VALIDATION_FAILED");
+    }
+
+    @Test
     void unsupportedMediaTypeIs415() {
         problem(post("/api/bookings").body("text/plain", "bonjour").send(), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
