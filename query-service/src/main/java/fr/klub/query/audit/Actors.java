@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import fr.klub.domain.shared.Refusal;
+import fr.klub.platform.web.ApiProblem;
 
 /**
  * Events record the actor's account id. An auditor usually knows the login instead, so the
@@ -38,7 +38,7 @@ class Actors {
                 .query(UUID.class)
                 .list();
         if (ids.isEmpty()) {
-            throw Refusal.notFound("Aucun compte ne porte l'identifiant « " + wanted + " ».");
+            throw ApiProblem.notFound("Aucun compte ne porte l'identifiant « " + wanted + " ».");
         }
         return ids.get(0).toString();
     }

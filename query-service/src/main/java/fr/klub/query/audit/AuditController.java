@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.klub.domain.shared.Refusal;
+import fr.klub.platform.web.ApiProblem;
 import fr.klub.query.audit.history.EventStoreHistory;
 import fr.klub.query.audit.history.HistoryPage;
 import fr.klub.query.audit.history.HistoryQuery;
@@ -67,15 +67,15 @@ class AuditController {
                        @RequestParam(required = false) String to) throws SQLException {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > HistoryQuery.MAX_LIMIT) {
-            throw Refusal.invalid("Le paramètre « limit » doit être compris entre 1 et " + HistoryQuery.MAX_LIMIT + ".");
+            throw ApiProblem.invalidField("limit", "Le paramètre « limit » doit être compris entre 1 et " + HistoryQuery.MAX_LIMIT + ".");
         }
         if (after != null && after < -1) {
-            throw Refusal.invalid("Le paramètre « after » doit être une position de l'historique (≥ -1).");
+            throw ApiProblem.invalidField("after", "Le paramètre « after » doit être une position de l'historique (≥ -1).");
         }
         Instant since = Instants.parse(from, "from");
         Instant until = Instants.parse(to, "to");
         if (since != null && until != null && until.isBefore(since)) {
-            throw Refusal.invalid("L'instant « to » précède l'instant « from ».");
+            throw ApiProblem.invalidField("to", "L'instant « to » précède l'instant « from ».");
         }
         HistoryQuery query = new HistoryQuery(after == null ? -1 : after, size, blankToNull(aggregateId),
                 payloadType(type), actors.resolve(actor), since, until);
@@ -135,7 +135,7 @@ class AuditController {
         if (wanted.indexOf('.') >= 0) {
             return wanted;
         }
-        return DomainEvents.payloadTypeOf(wanted).orElseThrow(() -> Refusal.invalid("Type d'événement inconnu : « "
+        return DomainEvents.payloadTypeOf(wanted).orElseThrow(() -> ApiProblem.invalidField("type", "Type d'événement inconnu : « "
                 + wanted + " ». Types connus : " + String.join(", ", DomainEvents.knownTypes()) + "."));
     }
 

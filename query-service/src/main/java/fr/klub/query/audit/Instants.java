@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import fr.klub.domain.shared.Refusal;
+import fr.klub.platform.web.ApiProblem;
 
 /** Instants given in a query string: ISO-8601 with an offset ({@code 2020-10-19T09:00:00+02:00}) or in UTC ({@code …Z}). */
 final class Instants {
@@ -24,8 +24,8 @@ final class Instants {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException invalid) {
-                throw Refusal.invalid("Le paramètre « " + parameter + " » doit être un instant ISO-8601 avec décalage,"
-                        + " par exemple 2020-10-19T09:00:00+02:00.");
+                throw ApiProblem.invalidField(parameter, "Le paramètre « " + parameter + " » doit être un instant"
+                        + " ISO-8601 avec décalage, par exemple 2020-10-19T09:00:00+02:00.");
             }
         }
     }

@@ -13,10 +13,9 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import fr.klub.platform.web.ApiProblem;
 import fr.klub.query.audit.history.EventStoreHistory;
 import fr.klub.query.audit.replay.InvariantChecker;
 import fr.klub.query.audit.replay.ReadModelCheck;
@@ -56,7 +55,7 @@ class LiveVerification {
 
     VerificationReport verify() throws SQLException {
         if (!running.tryAcquire()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
+            throw ApiProblem.conflict("VERIFICATION_RUNNING",
                     "Une vérification est déjà en cours : relancez-la quand elle sera terminée.");
         }
         try (Connection connection = dataSource.getConnection()) {

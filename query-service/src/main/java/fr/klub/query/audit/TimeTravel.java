@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 import fr.klub.domain.demande.DemandeStatus;
 import fr.klub.domain.session.Channel;
-import fr.klub.domain.shared.Refusal;
+import fr.klub.platform.web.ApiProblem;
 import fr.klub.query.audit.history.EventStoreHistory;
 import fr.klub.query.audit.history.StoredEvent;
 import fr.klub.query.audit.replay.DemandeFold;
@@ -48,7 +48,7 @@ class TimeTravel {
             SessionFold session = new SessionFold(sessionId);
             events.forEach(event -> DomainEvents.decode(event).ifPresent(e -> session.apply(e, event.timestamp())));
             if (!session.scheduled()) {
-                throw Refusal.notFound("Aucune séance " + sessionId + " n'existait à cette date.");
+                throw ApiProblem.notFound("Aucune séance " + sessionId + " n'existait à cette date.");
             }
             Set<String> demandeIds = new LinkedHashSet<>();
             session.online().values().forEach(place -> demandeIds.add(place.demandeId().toString()));
@@ -66,7 +66,7 @@ class TimeTravel {
             DemandeFold demande = new DemandeFold(demandeId);
             events.forEach(event -> DomainEvents.decode(event).ifPresent(e -> demande.apply(e, event.timestamp())));
             if (!demande.created()) {
-                throw Refusal.notFound("Aucune demande " + demandeId + " n'existait à cette date.");
+                throw ApiProblem.notFound("Aucune demande " + demandeId + " n'existait à cette date.");
             }
             return new DemandeAsOf(demandeId, asOf, demande.familyId(), demande.programmeId(), demande.childIds(),
                     demande.status(), demande.number() > 0 ? demande.number() : null, demande.createdAt(),

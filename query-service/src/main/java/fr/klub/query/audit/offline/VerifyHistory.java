@@ -59,7 +59,7 @@ public final class VerifyHistory {
     }
 
     /** Runs the verification and writes the report; returns the exit code. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Map<String, String> options = Stream.of(args).filter(arg -> arg.startsWith("--") && arg.contains("="))
                 .collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')),
                         arg -> arg.substring(arg.indexOf('=') + 1), (first, second) -> second));

@@ -42,6 +42,7 @@ public final class DemandeFold {
     private Instant decidedAt;
     private String refusalReason;
     private final Set<ReservationRef> reservations = new LinkedHashSet<>();
+    private final Set<ReservationRef> asked = new LinkedHashSet<>();
     private final List<StatusChange> history = new ArrayList<>();
 
     public DemandeFold(UUID demandeId) {
@@ -60,10 +61,13 @@ public final class DemandeFold {
             changeStatus(DemandeStatus.DRAFT, at);
         } else if (event instanceof ReservationAdded e) {
             reservations.add(new ReservationRef(e.childId(), e.sessionId()));
+            asked.add(new ReservationRef(e.childId(), e.sessionId()));
         } else if (event instanceof ReservationRemoved e) {
             reservations.remove(new ReservationRef(e.childId(), e.sessionId()));
+            asked.remove(new ReservationRef(e.childId(), e.sessionId()));
         } else if (event instanceof ReservationWithdrawn e) {
             reservations.remove(new ReservationRef(e.childId(), e.sessionId()));
+            asked.remove(new ReservationRef(e.childId(), e.sessionId()));
         } else if (event instanceof DemandeDeposited e) {
             number = e.number();
             depositedAt = e.depositedAt();
@@ -151,6 +155,14 @@ public final class DemandeFold {
     /** Live reservations of the demande. */
     public Set<ReservationRef> reservations() {
         return reservations;
+    }
+
+    /**
+     * What the demande asked for and still lists: its reservations, kept when it was refused,
+     * cancelled or expired (their places are released, but the demande's detail still shows them).
+     */
+    public Set<ReservationRef> askedReservations() {
+        return asked;
     }
 
     public List<StatusChange> history() {

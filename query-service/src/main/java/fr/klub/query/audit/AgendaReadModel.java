@@ -1,0 +1,27 @@
+package fr.klub.query.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import fr.klub.query.audit.replay.InvariantChecker;
+
+/** The family agenda's places (V202): the same live places as the session streams say. */
+@Component
+class AgendaReadModel implements LiveReadModel {
+
+    @Override
+    public String name() {
+        return "agenda (q_agenda_place)";
+    }
+
+    @Override
+    public List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException {
+        return Differences.between("place", PlanningReadModel.places(rebuilt), Differences.read(connection,
+                "SELECT session_id, child_id, channel, demande_id FROM q_agenda_place",
+                row -> new String[] {Differences.id(row, "session_id") + "/" + Differences.id(row, "child_id"),
+                        row.getString("channel") + " " + Differences.id(row, "demande_id")}));
+    }
+}

@@ -1,0 +1,51 @@
+package fr.klub.query.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import fr.klub.query.audit.replay.DemandeFold;
+import fr.klub.query.audit.replay.InvariantChecker;
+
+/**
+ * The demandes read model (V203): each demande's status and number, and the reservations it lists
+ * (kept after a refusal, cancellation or expiry: the detail page still shows what was asked).
+ */
+@Component
+class DemandesReadModel implements LiveReadModel {
+
+    @Override
+    public String name() {
+        return "demandes (q_demande, q_demande_reservation)";
+    }
+
+    @Override
+    public List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException {
+        Map<String, String> statuses = new HashMap<>();
+        Map<String, String> reservations = new HashMap<>();
+        for (DemandeFold demande : rebuilt.demandes().values()) {
+            if (!demande.created()) {
+                continue;
+            }
+            statuses.put(demande.demandeId().toString(),
+                    demande.status() + " n° " + Differences.number(demande.number()));
+            demande.askedReservations().forEach(reservation -> reservations.put(
+                    demande.demandeId() + "/" + reservation.childId() + "/" + reservation.sessionId(), "vivante"));
+        }
+        List<String> differences = new ArrayList<>();
+        differences.addAll(Differences.between("demande", statuses, Differences.read(connection,
+                "SELECT demande_id, status, number FROM q_demande",
+                row -> new String[] {Differences.id(row, "demande_id"),
+                        row.getString("status") + " n° " + Differences.number(row, "number")})));
+        differences.addAll(Differences.between("réservation", reservations, Differences.read(connection,
+                "SELECT demande_id, child_id, session_id FROM q_demande_reservation",
+                row -> new String[] {Differences.id(row, "demande_id") + "/" + Differences.id(row, "child_id") + "/"
+                        + Differences.id(row, "session_id"), "vivante"})));
+        return differences;
+    }
+}

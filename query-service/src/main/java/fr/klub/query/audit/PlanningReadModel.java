@@ -1,0 +1,73 @@
+package fr.klub.query.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import fr.klub.query.audit.replay.DemandeFold;
+import fr.klub.query.audit.replay.InvariantChecker;
+import fr.klub.query.audit.replay.SessionFold;
+
+/** The planning grid's facts (V201): sessions with their quota, live places, demande statuses. */
+@Component
+class PlanningReadModel implements LiveReadModel {
+
+    @Override
+    public String name() {
+        return "planning (q_planning_session, q_planning_place, q_planning_demande)";
+    }
+
+    @Override
+    public List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException {
+        List<String> differences = new ArrayList<>();
+        differences.addAll(Differences.between("séance", sessions(rebuilt), Differences.read(connection,
+                "SELECT session_id, capacity, online_quota, cancelled FROM q_planning_session",
+                row -> new String[] {Differences.id(row, "session_id"), session(row.getInt("capacity"),
+                        row.getInt("online_quota"), row.getBoolean("cancelled"))})));
+        differences.addAll(Differences.between("place", places(rebuilt), Differences.read(connection,
+                "SELECT session_id, child_id, channel, demande_id FROM q_planning_place",
+                row -> new String[] {Differences.id(row, "session_id") + "/" + Differences.id(row, "child_id"),
+                        row.getString("channel") + " " + Differences.id(row, "demande_id")})));
+        differences.addAll(Differences.between("demande", demandes(rebuilt), Differences.read(connection,
+                "SELECT demande_id, status, number FROM q_planning_demande",
+                row -> new String[] {Differences.id(row, "demande_id"),
+                        row.getString("status") + " n° " + Differences.number(row, "number")})));
+        return differences;
+    }
+
+    static Map<String, String> places(InvariantChecker rebuilt) {
+        Map<String, String> places = new HashMap<>();
+        for (SessionFold session : rebuilt.sessions().values()) {
+            session.online().values().forEach(place -> places.put(session.sessionId() + "/" + place.childId(),
+                    place.channel() + " " + place.demandeId()));
+            session.onsite().values().forEach(place -> places.put(session.sessionId() + "/" + place.childId(),
+                    place.channel() + " " + place.demandeId()));
+        }
+        return places;
+    }
+
+    private static Map<String, String> sessions(InvariantChecker rebuilt) {
+        Map<String, String> sessions = new HashMap<>();
+        rebuilt.sessions().values().stream().filter(SessionFold::scheduled).forEach(session ->
+                sessions.put(session.sessionId().toString(),
+                        session(session.capacity(), session.onlineQuota(), session.cancelled())));
+        return sessions;
+    }
+
+    private static Map<String, String> demandes(InvariantChecker rebuilt) {
+        Map<String, String> demandes = new HashMap<>();
+        rebuilt.demandes().values().stream().filter(DemandeFold::created).forEach(demande ->
+                demandes.put(demande.demandeId().toString(),
+                        demande.status() + " n° " + Differences.number(demande.number())));
+        return demandes;
+    }
+
+    private static String session(int capacity, int onlineQuota, boolean cancelled) {
+        return "capacité " + capacity + ", en ligne " + onlineQuota + (cancelled ? ", annulée" : "");
+    }
+}
