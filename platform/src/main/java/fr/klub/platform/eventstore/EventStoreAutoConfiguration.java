@@ -143,13 +143,17 @@ public class EventStoreAutoConfiguration {
     public TokenStore tokenStore(ConnectionProvider connectionProvider,
                                  Serializer serializer,
                                  TokenSchema tokenSchema,
-                                 TokenStoreProperties tokenStoreProperties) {
-        return JdbcTokenStore.builder()
-                             .connectionProvider(connectionProvider)
-                             .schema(tokenSchema)
-                             .serializer(serializer)
-                             .contentType(byte[].class)
-                             .claimTimeout(tokenStoreProperties.getClaimTimeout())
-                             .build();
+                                 TokenStoreProperties tokenStoreProperties,
+                                 EventStoreProperties properties) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+                                                       .connectionProvider(connectionProvider)
+                                                       .schema(tokenSchema)
+                                                       .serializer(serializer)
+                                                       .contentType(byte[].class)
+                                                       .claimTimeout(tokenStoreProperties.getClaimTimeout());
+        if (properties.nodeId() != null && !properties.nodeId().isBlank()) {
+            builder.nodeId(properties.nodeId());
+        }
+        return builder.build();
     }
 }

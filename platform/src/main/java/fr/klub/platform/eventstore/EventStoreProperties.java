@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cleanupDelay how long an idle tailing consumer keeps its place in the shared event cache
  * @param cachedEvents how many recent events the store keeps in memory for its tailing consumers
  * @param batchSize    how many events one database fetch reads at most
+ * @param nodeId       owner name of this instance's token claims; defaults to Axon's "pid@host",
+ *                     which two instances running in one JVM (tests) would share
  */
 @ConfigurationProperties("klub.eventstore")
-public record EventStoreProperties(Duration fetchDelay, Duration cleanupDelay, Integer cachedEvents, Integer batchSize) {
+public record EventStoreProperties(Duration fetchDelay, Duration cleanupDelay, Integer cachedEvents, Integer batchSize,
+                                   String nodeId) {
 
     public EventStoreProperties {
         fetchDelay = fetchDelay == null ? Duration.ofMillis(20) : fetchDelay;

@@ -58,9 +58,11 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
-    VerifiedCredentialsCache verifiedCredentialsCache(KlubSecurityProperties properties, ObjectProvider<Clock> clock) {
+    VerifiedCredentialsCache verifiedCredentialsCache(KlubSecurityProperties properties) {
+        // real time on purpose: a service's Clock bean may be fixed or shifted (demos, tests),
+        // the expiry of trusted credentials must not be
         return new VerifiedCredentialsCache(properties.credentialsCacheTtl(), properties.credentialsCacheMaxEntries(),
-                clock.getIfAvailable(Clock::systemUTC));
+                Clock.systemUTC());
     }
 
     @Bean

@@ -15,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies ({@code klub.web.max-request-body-size}, 64 KB by default): a declared
  * Content-Length over the limit is refused at once with 413; a chunked body is cut when the limit
- * is crossed while reading. Nothing this API accepts comes close to the limit.
+ * is crossed while reading. Nothing this API accepts comes close to the limit. Form bodies, which
+ * the servlet container parses itself, are capped by {@code server.tomcat.max-http-form-post-size}
+ * (same 64 KB in the platform defaults) and multipart is off.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -60,6 +62,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 limited = new LimitedInputStream(super.getInputStream(), maxBytes);
             }
             return limited;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
         }
     }
 

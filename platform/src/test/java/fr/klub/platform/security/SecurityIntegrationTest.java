@@ -113,12 +113,13 @@ class SecurityIntegrationTest extends H2IntegrationTest {
     }
 
     @Test
-    void prometheusIsForStaffAndAuditorsOnly() {
+    void prometheusIsForStaffAndAuditorsOnlyAndShowsAxonMetrics() {
         assertThat(http().get("/actuator/prometheus").send().status()).isEqualTo(401);
         assertThat(http().get("/actuator/prometheus").basic(parent, "le-bon-mot-de-passe").send().status()).isEqualTo(403);
+        assertThat(http().post("/api/commands/record").basic("boot-staff", "staff-password-1").send().status()).isEqualTo(200);
         Http.Response metrics = http().get("/actuator/prometheus").basic("boot-auditor", "auditor-password-1").send();
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("commandBus_successCounter_total");
     }
 
     @Test
