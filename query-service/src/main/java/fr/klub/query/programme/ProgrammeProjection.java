@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +31,11 @@ class ProgrammeProjection {
     private final JdbcTemplate jdbc;
     private final ProjectionWriter writer;
     private final Clock clock;
+
+    @Autowired
+    ProgrammeProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+        this(jdbc, transactionManager, clock.getIfAvailable(Clock::systemUTC));
+    }
 
     ProgrammeProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;

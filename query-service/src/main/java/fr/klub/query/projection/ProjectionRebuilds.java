@@ -1,0 +1,203 @@
+package fr.klub.query.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds a read model from the first event, across every instance sharing the database.
+ * <p>
+ * Axon resets a processor's tokens only when no instance holds a claim on them, so the instance
+ * that receives the request records it ({@code q_projection_rebuild}), stops its own processor,
+ * waits for the other instances to notice the request and stop theirs (each checks on its
+ * heartbeat), then resets the tokens — which also runs the projection's {@code @ResetHandler}
+ * and clears its dead letters, in the same transaction — and starts again. The others resume once
+ * the request is done. Parents keep reading the old rows until the reset, then a filling read
+ * model; nothing else (e-mails) is replayed, as only the query-service's own processors restart.
+ */
+@Component
+class ProjectionRebuilds implements SmartLifecycle {
+
+    static final Duration CLAIMS_RELEASE_TIMEOUT = Duration.ofSeconds(60);
+    /** A request still REQUESTED after this long lost its instance: the others resume. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final ServiceNodes nodes;
+    private final ProjectionProperties properties;
+    private final Clock clock;
+    private final Set<String> pausedForOthers = ConcurrentHashMap.newKeySet();
+    private final Set<String> rebuildingHere = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledExecutorService executor;
+
+    ProjectionRebuilds(EventProcessingConfiguration processing, JdbcTemplate jdbc, ServiceNodes nodes,
+                       ProjectionProperties properties, ObjectProvider<Clock> clock) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.nodes = nodes;
+        this.properties = properties;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Starts rebuilding a read model; false when a rebuild of it is already under way. */
+    boolean request(String processingGroup) {
+        if (!rebuildingHere.add(processingGroup)) {
+            return false;
+        }
+        Optional<RebuildStatus> current = status(processingGroup);
+        if (current.isPresent() && current.get().status() == RebuildStatus.State.REQUESTED
+                && !current.get().isAbandoned(clock.instant())) {
+            rebuildingHere.remove(processingGroup);
+            return false;
+        }
+        jdbc.update("DELETE FROM q_projection_rebuild WHERE processing_group = ?", processingGroup);
+        jdbc.update("INSERT INTO q_projection_rebuild (processing_group, status, requested_by, requested_at)"
+                        + " VALUES (?, ?, ?, ?)", processingGroup, RebuildStatus.State.REQUESTED.name(), nodes.nodeId(),
+                Sql.timestamp(clock.instant()));
+        executor().execute(() -> rebuild(processingGroup));
+        return true;
+    }
+
+    Optional<RebuildStatus> status(String processingGroup) {
+        return jdbc.query("SELECT * FROM q_projection_rebuild WHERE processing_group = ?",
+                (row, n) -> new RebuildStatus(RebuildStatus.State.valueOf(row.getString("status")),
+                        Sql.instant(row, "requested_at"), Sql.instant(row, "finished_at")),
+                processingGroup).stream().findFirst();
+    }
+
+    private void rebuild(String processingGroup) {
+        PooledStreamingEventProcessor processor = processor(processingGroup);
+        RebuildStatus.State outcome = RebuildStatus.State.FAILED;
+        try {
+            processor.shutDown();
+            waitForClaimsReleased(processingGroup);
+            processor.resetTokens();
+            outcome = RebuildStatus.State.DONE;
+            log.info("Read model {} reset; replaying the event store", processingGroup);
+        } catch (RuntimeException failure) {
+            log.error("Rebuild of read model {} failed", processingGroup, failure);
+        } finally {
+            processor.start();
+            finish(processingGroup, outcome);
+            rebuildingHere.remove(processingGroup);
+        }
+    }
+
+    private void waitForClaimsReleased(String processingGroup) {
+        long deadline = System.nanoTime() + CLAIMS_RELEASE_TIMEOUT.toNanos();
+        while (claimedSegments(processingGroup) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Other instances still hold segments of " + processingGroup);
+            }
+            sleep(properties.heartbeatInterval().dividedBy(4));
+        }
+    }
+
+    private int claimedSegments(String processingGroup) {
+        Integer claimed = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?"
+                + " AND owner IS NOT NULL", Integer.class, processingGroup);
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void finish(String processingGroup, RebuildStatus.State outcome) {
+        try {
+            jdbc.update("UPDATE q_projection_rebuild SET status = ?, finished_at = ? WHERE processing_group = ?",
+                    outcome.name(), Sql.timestamp(clock.instant()), processingGroup);
+        } catch (DataAccessException unavailable) {
+            log.warn("Could not record the end of the rebuild of {}", processingGroup);
+        }
+    }
+
+    /** On every instance: pause a processor another instance is rebuilding, resume it afterwards. */
+    void followOthers() {
+        Instant now = clock.instant();
+        for (String group : ReadModels.ALL) {
+            if (rebuildingHere.contains(group)) {
+                continue;
+            }
+            boolean rebuiltElsewhere = status(group)
+                    .filter(status -> status.status() == RebuildStatus.State.REQUESTED && !status.isAbandoned(now))
+                    .isPresent();
+            PooledStreamingEventProcessor processor = processor(group);
+            if (rebuiltElsewhere && processor.isRunning()) {
+                pausedForOthers.add(group);
+                processor.shutDown();
+            } else if (!rebuiltElsewhere && pausedForOthers.remove(group)) {
+                processor.start();
+            }
+        }
+    }
+
+    private PooledStreamingEventProcessor processor(String processingGroup) {
+        return processing.eventProcessor(processingGroup, PooledStreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + processingGroup));
+    }
+
+    private ScheduledExecutorService executor() {
+        ScheduledExecutorService current = executor;
+        if (current == null) {
+            throw new IllegalStateException("The query-service is stopping");
+        }
+        return current;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for other instances", interrupted);
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "query-rebuilds");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.heartbeatInterval().toMillis();
+        started.scheduleWithFixedDelay(() -> {
+            try {
+                followOthers();
+            } catch (RuntimeException failure) {
+                log.warn("Checking for rebuilds by other instances failed: {}", failure.getClass().getSimpleName());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService current = executor;
+        executor = null;
+        if (current != null) {
+            current.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

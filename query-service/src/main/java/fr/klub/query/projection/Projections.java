@@ -1,0 +1,96 @@
+package fr.klub.query.projection;
+
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import fr.klub.platform.web.ApiProblem;
+
+/** What staff can see and do about the read models: progress, dead letters, rebuilds. */
+@Component
+class Projections {
+
+    /** Dead-letter sequences retried per request at most, so that a request stays short. */
+    static final int MAX_RETRIES = 1000;
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final ProjectionRebuilds rebuilds;
+
+    Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+                ProjectionRebuilds rebuilds) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.rebuilds = rebuilds;
+    }
+
+    List<ProjectionStatus> statuses() {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return ReadModels.ALL.stream().map(group -> status(group, head == null ? -1 : head)).toList();
+    }
+
+    ProjectionStatus status(String name) {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return status(group(name), head == null ? -1 : head);
+    }
+
+    /** Starts a rebuild; false if one is already under way. */
+    boolean rebuild(String name) {
+        return rebuilds.request(group(name));
+    }
+
+    /** Retries the dead-lettered events of a read model; returns how many sequences now went through. */
+    int retryDeadLetters(String name) {
+        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(group(name))
+                .orElseThrow(() -> new IllegalStateException("No dead-letter queue for " + name));
+        int processed = 0;
+        while (processed < MAX_RETRIES && letters.processAny()) {
+            processed++;
+        }
+        return processed;
+    }
+
+    private ProjectionStatus status(String group, long head) {
+        PooledStreamingEventProcessor processor = processing
+                .eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow();
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        List<ProjectionStatus.SegmentStatus> segments = jdbc.query(
+                "SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (row, n) -> {
+                    int segment = row.getInt("segment");
+                    EventTrackerStatus here = local.get(segment);
+                    TrackingToken token = here != null ? here.getTrackingToken()
+                            : deserialize(row.getBytes("token"), row.getString("token_type"));
+                    Long position = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
+                    return new ProjectionStatus.SegmentStatus(segment, position, row.getString("owner"),
+                            here != null, here != null && here.isReplaying(), here != null && here.isErrorState());
+                }, group);
+        Long deadLetters = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?",
+                Long.class, group);
+        return new ProjectionStatus(ReadModels.shortName(group), group, processor.isRunning(), head, segments,
+                deadLetters == null ? 0 : deadLetters, rebuilds.status(group).orElse(null));
+    }
+
+    private TrackingToken deserialize(byte[] token, String type) {
+        return token == null || type == null ? null
+                : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+
+    private static String group(String name) {
+        return ReadModels.processingGroup(name).orElseThrow(() -> ApiProblem.notFound(
+                "Modèle de lecture inconnu : " + name + ". Modèles : " + String.join(", ",
+                        ReadModels.ALL.stream().map(ReadModels::shortName).toList()) + "."));
+    }
+}
