@@ -89,7 +89,7 @@ public final class EventStoreHistory {
         List<StoredEvent> found = new ArrayList<>();
         long cursor = query.after();
         int scanned = 0;
-        int batch = Math.max(query.limit(), 500);
+        int batch = Math.min(Math.max(query.limit(), 500), scanBudget);
         while (true) {
             List<StoredEvent> rows = select(connection, query, cursor, head, batch);
             for (StoredEvent event : rows) {

@@ -56,7 +56,7 @@ public final class DomainEvents {
 
     /** Whether {@code type} names a published event (used to validate the {@code type} filter). */
     public static boolean isKnown(String type) {
-        return KNOWN.containsKey(type);
+        return type != null && KNOWN.containsKey(type);
     }
 
     /** Simple names of the published events, sorted. */
@@ -66,12 +66,12 @@ public final class DomainEvents {
 
     /** The fully qualified payload type of a published event's simple name. */
     public static Optional<String> payloadTypeOf(String type) {
-        return Optional.ofNullable(KNOWN.get(type)).map(Class::getName);
+        return Optional.ofNullable(type == null ? null : KNOWN.get(type)).map(Class::getName);
     }
 
     /** @return the domain event, or empty for a payload this audit does not know (it is still listed and exported). */
     public static Optional<Object> decode(StoredEvent event) {
-        Class<?> type = KNOWN.get(event.type());
+        Class<?> type = event.type() == null ? null : KNOWN.get(event.type());
         if (type == null || event.payload() == null) {
             return Optional.empty();
         }

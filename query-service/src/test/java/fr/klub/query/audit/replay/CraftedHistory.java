@@ -29,7 +29,7 @@ import fr.klub.query.audit.history.StoredEvent;
  * command side would never produce: that is how the checker is shown to catch each breach.
  * Each {@link #transaction} shares one correlation id, like the events of one request.
  */
-final class CraftedHistory {
+public final class CraftedHistory {
 
     static final LocalDate DAY = LocalDate.of(2020, 10, 19);
     static final Instant OPENS = Instant.parse("2020-09-01T08:00:00Z");
@@ -41,7 +41,7 @@ final class CraftedHistory {
     private String actor = "staff-1";
     private String role = "STAFF";
 
-    CraftedHistory transaction(String actor, String role) {
+    public CraftedHistory transaction(String actor, String role) {
         this.actor = actor;
         this.role = role;
         this.correlation = UUID.randomUUID().toString();
@@ -49,7 +49,7 @@ final class CraftedHistory {
         return this;
     }
 
-    CraftedHistory append(String aggregateId, String aggregateType, Object payload) {
+    public CraftedHistory append(String aggregateId, String aggregateType, Object payload) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         events.add(new StoredEvent(events.size() + 1, UUID.randomUUID().toString(), aggregateId, aggregateType,
                 sequence, payload.getClass().getSimpleName(), payload.getClass().getName(), "1", clock,
@@ -57,51 +57,51 @@ final class CraftedHistory {
         return this;
     }
 
-    CraftedHistory session(UUID sessionId, Period period, int capacity, int onlineQuota) {
+    public CraftedHistory session(UUID sessionId, Period period, int capacity, int onlineQuota) {
         return transaction("staff-1", "STAFF").append(sessionId.toString(), "Session",
                 new SessionScheduled(sessionId, UUID.randomUUID(), "Danse latine", DAY, period, capacity, onlineQuota,
                         Instant.parse("2020-10-19T07:00:00Z"), OPENS, Instant.parse("2020-10-18T22:00:00Z"),
                         Instant.parse("2020-10-16T22:00:00Z")));
     }
 
-    CraftedHistory demande(UUID demandeId, UUID childId) {
+    public CraftedHistory demande(UUID demandeId, UUID childId) {
         return transaction("parent-1", "PARENT").append(demandeId.toString(), "Demande",
                 new DemandeCreated(demandeId, UUID.randomUUID(), UUID.randomUUID(), List.of(childId), "token-" + demandeId,
                         clock, clock.plus(Duration.ofMinutes(30))));
     }
 
     /** A parent's click as the command side writes it: session place, child's period, demande, in one transaction. */
-    CraftedHistory hold(UUID demandeId, UUID childId, UUID sessionId, Period period) {
+    public CraftedHistory hold(UUID demandeId, UUID childId, UUID sessionId, Period period) {
         transaction("parent-1", "PARENT");
         append(sessionId.toString(), "Session", new OnlinePlaceHeld(sessionId, childId, demandeId));
         claim(childId, sessionId, period);
         return append(demandeId.toString(), "Demande", new ReservationAdded(demandeId, childId, sessionId));
     }
 
-    CraftedHistory onsite(UUID sessionId, UUID childId, Period period) {
+    public CraftedHistory onsite(UUID sessionId, UUID childId, Period period) {
         transaction("staff-1", "STAFF");
         append(sessionId.toString(), "Session", new OnsitePlaceBooked(sessionId, childId));
         return claim(childId, sessionId, period);
     }
 
-    CraftedHistory claim(UUID childId, UUID sessionId, Period period) {
+    public CraftedHistory claim(UUID childId, UUID sessionId, Period period) {
         String id = childId + "/" + DAY + "/" + period;
         return append(id, "ChildPeriod", new ChildPeriodClaimed(id, childId, DAY, period, sessionId));
     }
 
     /** Releases inside the current transaction (no new correlation id). */
-    CraftedHistory release(UUID sessionId, UUID childId, UUID demandeId, Period period, ReleaseReason reason) {
+    public CraftedHistory release(UUID sessionId, UUID childId, UUID demandeId, Period period, ReleaseReason reason) {
         append(sessionId.toString(), "Session", new PlaceReleased(sessionId, childId,
                 demandeId == null ? Channel.ONSITE : Channel.ONLINE, demandeId, reason));
         String id = childId + "/" + DAY + "/" + period;
         return append(id, "ChildPeriod", new ChildPeriodFreed(id, childId, DAY, period, sessionId));
     }
 
-    List<StoredEvent> events() {
+    public List<StoredEvent> events() {
         return List.copyOf(events);
     }
 
-    List<Violation> check() {
+    public List<Violation> check() {
         InvariantChecker checker = new InvariantChecker();
         events.forEach(checker::accept);
         return checker.finish();

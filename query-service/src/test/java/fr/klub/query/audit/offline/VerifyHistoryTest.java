@@ -1,0 +1,98 @@
+package fr.klub.query.audit.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fr.klub.domain.shared.Period;
+import fr.klub.query.audit.history.AuditJson;
+import fr.klub.query.audit.history.Ndjson;
+import fr.klub.query.audit.replay.CraftedHistory;
+import fr.klub.query.audit.replay.Violation;
+
+class VerifyHistoryTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anExportThatBreaksTheRulesFailsWithTheSameViolationsAsTheReplayInMemory() throws Exception {
+        UUID session = UUID.randomUUID();
+        CraftedHistory history = new CraftedHistory().session(session, Period.MATIN, 2, 1);
+        for (int i = 0; i < 3; i++) {
+            UUID demande = UUID.randomUUID();
+            UUID child = UUID.randomUUID();
+            history.demande(demande, child).hold(demande, child, session, Period.MATIN);
+        }
+        List<Violation> inMemory = history.check();
+        Path export = write(history);
+
+        StringWriter out = new StringWriter();
+        int exitCode = VerifyHistory.run(new String[] {export.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+        JsonNode report = AuditJson.mapper().readTree(out.toString());
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(report.get("eventsReplayed").asLong()).isEqualTo(history.events().size());
+        List<Violation> offline = new ArrayList<>();
+        report.get("violations").forEach(node -> offline.add(AuditJson.mapper().convertValue(node, Violation.class)));
+        assertThat(offline).isEqualTo(inMemory).isNotEmpty();
+        assertThat(offline).extracting(Violation::rule).containsOnly(1);
+    }
+
+    @Test
+    void aCleanExportExitsWithZero() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID demande = UUID.randomUUID();
+        UUID child = UUID.randomUUID();
+        Path export = write(new CraftedHistory().session(session, Period.MIDI, 10, 5).demande(demande, child)
+                .hold(demande, child, session, Period.MIDI));
+
+        int exitCode = VerifyHistory.run(new String[] {export.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+
+        assertThat(exitCode).isZero();
+    }
+
+    @Test
+    void anUnreadableExportIsReportedAsSuchWithItsLineNumber() throws Exception {
+        Path export = directory.resolve("broken.ndjson");
+        Files.writeString(export, "{\"globalIndex\":1}\nnot json\n");
+        StringWriter err = new StringWriter();
+
+        int exitCode = VerifyHistory.run(new String[] {export.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Ligne 2");
+    }
+
+    @Test
+    void withoutArgumentsItPrintsItsUsage() {
+        StringWriter err = new StringWriter();
+
+        int exitCode = VerifyHistory.run(new String[0], new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage");
+    }
+
+    private Path write(CraftedHistory history) throws Exception {
+        Path export = directory.resolve(UUID.randomUUID() + ".ndjson");
+        try (OutputStream out = Files.newOutputStream(export)) {
+            history.events().forEach(event -> Ndjson.write(event, out));
+        }
+        return export;
+    }
+}
