@@ -7,6 +7,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -27,6 +28,7 @@ import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +44,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * duplicate-key detection that works on PostgreSQL and a fast-polling embedded event store are
  * used whatever Axon's conditions decide. Axon still contributes the per-processing-group JDBC
  * dead-letter queue provider ({@code axon.eventhandling.processors.<group>.dlq.enabled=true}), which
- * picks up {@link #deadLetterSchema()}.
+ * picks up {@link #deadLetterSchema()}. A service may replace the storage engine, event bus, token
+ * store, connection provider or exception resolver with a bean of its own.
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
@@ -77,11 +80,13 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
     @Bean
+    @ConditionalOnMissingBean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new DuplicateKeyResolver();
     }
@@ -102,6 +107,7 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
@@ -126,6 +132,7 @@ public class EventStoreAutoConfiguration {
 
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
+    @ConditionalOnMissingBean(EventBus.class)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          Configuration configuration,
                                          EventStoreProperties properties) {
@@ -140,6 +147,7 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     public TokenStore tokenStore(ConnectionProvider connectionProvider,
                                  Serializer serializer,
                                  TokenSchema tokenSchema,

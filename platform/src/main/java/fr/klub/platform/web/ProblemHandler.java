@@ -377,7 +377,8 @@ public class ProblemHandler {
             return Problems.problem(HttpStatus.CONFLICT, ProblemCodes.CONCURRENT_MODIFICATION,
                     "Une autre opération modifiait les mêmes données au même moment. Réessayez.");
         }
-        if (exception instanceof ErrorResponse errorResponse && errorResponse.getStatusCode().is4xxClientError()) {
+        if (exception instanceof ErrorResponse errorResponse
+                && (errorResponse.getStatusCode().is4xxClientError() || errorResponse.getStatusCode().value() == 503)) {
             HttpStatus status = HttpStatus.valueOf(errorResponse.getStatusCode().value());
             String detail = errorResponse.getBody().getDetail();
             return Problems.problem(status, ProblemCodes.forStatus(status.value()),

@@ -184,6 +184,22 @@ abstract class EventStoreContract extends H2IntegrationTest {
     }
 
     @Test
+    void snapshotsAreStoredAndReadBeforeLaterEvents() {
+        UUID id = UUID.randomUUID();
+        append(event("Session", id, 0, new ReservationAdded(id, id, id)), event("Session", id, 1, new ReservationAdded(id, id, id)));
+        ReservationRef state = new ReservationRef(id, id);
+        transactionManager.executeInTransaction(() -> eventStore.storeSnapshot(event("Session", id, 1, state)));
+        UUID child = UUID.randomUUID();
+        append(event("Session", id, 2, new ReservationAdded(id, child, id)));
+
+        List<Object> read = eventStore.readEvents(id.toString()).asStream().map(m -> (Object) m.getPayload()).toList();
+
+        assertThat(read).containsExactly(state, new ReservationAdded(id, child, id));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class,
+                id.toString())).isEqualTo(1);
+    }
+
+    @Test
     void trackingConsumersSeeNewEvents() throws InterruptedException {
         UUID id = UUID.randomUUID();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
