@@ -2,10 +2,12 @@ package fr.klub.command.axon;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.lock.PessimisticLockFactory;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
@@ -58,37 +60,39 @@ class DomainWiring {
                                                         boolean snapshots) {
         Cache cache = new BoundedAggregateCache(settings.cacheSize());
         return AggregateConfigurer.defaultConfiguration(type)
-                .configureRepository(c -> repository(type, c, cache, snapshots ? new EventCountSnapshotTriggerDefinition(
-                        c.snapshotter(), settings.snapshotEvery()) : NoSnapshotTriggerDefinition.INSTANCE,
+                .configureRepository(c -> repository(type, c, cache, snapshots ? settings.snapshotEvery() : 0,
                         settings.verifyCachedVersion()));
     }
 
-    private static <T> Repository<T> repository(Class<T> type, Configuration c, Cache cache,
-                                                SnapshotTriggerDefinition snapshots, boolean verifyCachedVersion) {
+    /**
+     * The repository, and for growing streams a snapshotter of its own: it rebuilds the aggregate
+     * with the same handlers and parameter resolvers (Places, the deadline manager) as the repository.
+     */
+    private static <T> Repository<T> repository(Class<T> type, Configuration c, Cache cache, int snapshotEvery,
+                                                boolean verifyCachedVersion) {
         AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
                 type, c.parameterResolverFactory(), c.handlerDefinition(type));
+        GenericAggregateFactory<T> factory = new GenericAggregateFactory<>(model);
+        SnapshotTriggerDefinition snapshots = snapshotEvery <= 0 ? NoSnapshotTriggerDefinition.INSTANCE
+                : new EventCountSnapshotTriggerDefinition(AggregateSnapshotter.builder()
+                        .eventStore(c.eventStore())
+                        .aggregateFactories(factory)
+                        .repositoryProvider(c::repository)
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(type))
+                        .transactionManager(c.getComponent(TransactionManager.class, () -> NoTransactionManager.INSTANCE))
+                        .build(), snapshotEvery);
         EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
                 .aggregateModel(model)
                 .lockFactory(PessimisticLockFactory.usingDefaults())
                 .eventStore(c.eventStore())
                 .snapshotTriggerDefinition(snapshots)
-                .aggregateFactory(new GenericAggregateFactory<>(model))
+                .aggregateFactory(factory)
                 .repositoryProvider(c::repository)
                 .spanFactory(c.getComponent(RepositorySpanFactory.class,
                         () -> DefaultRepositorySpanFactory.builder().spanFactory(c.spanFactory()).build()))
                 .cache(cache);
         return new VerifiedCachingRepository<>(builder, c.eventStore(), cache, verifyCachedVersion);
-    }
-
-    /** The snapshotter finds how to rebuild an aggregate through these factories. */
-    @Bean
-    AggregateFactory<Session> sessionAggregateFactory() {
-        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(Session.class));
-    }
-
-    @Bean
-    AggregateFactory<Demande> demandeAggregateFactory() {
-        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(Demande.class));
     }
 
     @Bean
