@@ -1,6 +1,7 @@
 package fr.klub.domain.shared;
 
 import java.util.Collection;
+import java.util.Objects;
 
 /** Guards for value objects and commands: a broken guard is a VALIDATION_FAILED refusal. */
 public final class Require {
@@ -28,6 +29,10 @@ public final class Require {
     public static <C extends Collection<?>> C notEmpty(C values, String frenchName) {
         if (values == null || values.isEmpty()) {
             throw Refusal.invalid("Le champ « " + frenchName + " » doit contenir au moins un élément.");
+        }
+        // a null element would otherwise surface later as a NullPointerException (List.copyOf), not a refusal
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw Refusal.invalid("Le champ « " + frenchName + " » contient un élément vide.");
         }
         return values;
     }
