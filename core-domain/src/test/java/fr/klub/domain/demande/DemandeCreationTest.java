@@ -20,6 +20,7 @@ import static fr.klub.domain.testing.Refusals.refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,6 +71,15 @@ class DemandeCreationTest {
     void aDemandeNeedsAChild() {
         fixture.givenCurrentTime(T0)
                 .when(create(T0))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anEmptyChildEntryIsInvalidNotACrash() {
+        fixture.givenCurrentTime(T0)
+                .when(new CreateDemande(DEMANDE, FAMILY, PROGRAMME, Arrays.asList(THAIS, null), TOKEN, TIMEOUT, T0))
                 .expectException(refusal(RefusalCode.VALIDATION_FAILED))
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();

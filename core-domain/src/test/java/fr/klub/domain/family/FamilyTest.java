@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -64,6 +65,18 @@ class FamilyTest {
         Child eden = Klub.child(EDEN, "Eden", FIRST_DAY.minusYears(11));
         fixture.givenNoPriorActivity()
                 .when(new RegisterFamily(FAMILY, List.of(Klub.guardian()), List.of(eden, eden)))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEmptyEntryInTheListsIsInvalidNotACrash() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, Arrays.asList(Klub.guardian(), null), Klub.family().children()))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, List.of(Klub.guardian()), Arrays.asList(Klub.family().children().get(0), null)))
                 .expectException(refusal(RefusalCode.VALIDATION_FAILED))
                 .expectNoEvents();
     }
