@@ -61,6 +61,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -365,7 +366,7 @@ public class ProblemHandler {
             return unauthorized();
         }
         if (isTransientDatabaseFailure(exception)) {
-            log.warn("Base de données indisponible pendant {} {} : {}", request.getMethod(), request.getRequestURI(),
+            log.warn("Base de données indisponible pendant {} {} : {}", request.getMethod(), route(request),
                     rootCause(exception).toString());
             return serviceUnavailable();
         }
@@ -385,10 +386,19 @@ public class ProblemHandler {
                     detail != null && !detail.isBlank() ? detail : genericDetail(status));
         }
         String requestId = RequestIds.current().orElse("inconnue");
-        log.error("Erreur inattendue pendant {} {} (requête {})", request.getMethod(), request.getRequestURI(), requestId, exception);
+        log.error("Erreur inattendue pendant {} {} (requête {})", request.getMethod(), route(request), requestId, exception);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
                 "Une erreur inattendue est survenue. Réessayez plus tard ; si le problème persiste, "
                         + "indiquez la référence " + requestId + ".");
+    }
+
+    /**
+     * The route template ({@code /api/tracking/{token}}) rather than the concrete path: paths carry
+     * ids and tracking tokens, which logs do not need.
+     */
+    private static String route(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern != null ? pattern.toString() : "(hors contrôleur)";
     }
 
     /** A refusal that crossed a (distributed) command bus comes back with its code as details. */
