@@ -19,6 +19,9 @@ import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.demande.DemandeRefused;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.session.SessionQuotaChanged;
 import fr.klub.domain.shared.Period;
@@ -160,7 +163,7 @@ class InvariantCheckerTest {
                 .demande(demande, child).hold(demande, child, session, Period.APRES_MIDI)
                 .transaction("staff-1", "STAFF")
                 .append(otherSession.toString(), "Session",
-                        new fr.klub.domain.session.OnsitePlaceBooked(otherSession, child))
+                        new OnsitePlaceBooked(otherSession, child))
                 .check();
 
         assertThat(violations).singleElement().satisfies(violation ->
@@ -207,8 +210,8 @@ class InvariantCheckerTest {
         List<Violation> violations = new CraftedHistory()
                 .session(session, Period.MATIN, 4, 2)
                 .transaction("staff-1", "STAFF")
-                .append(session.toString(), "Session", new fr.klub.domain.session.PlaceReleased(session, child,
-                        fr.klub.domain.session.Channel.ONSITE, null, ReleaseReason.CANCELLED_BY_STAFF))
+                .append(session.toString(), "Session", new PlaceReleased(session, child,
+                        Channel.ONSITE, null, ReleaseReason.CANCELLED_BY_STAFF))
                 .check();
 
         assertThat(violations).singleElement().satisfies(violation -> {
