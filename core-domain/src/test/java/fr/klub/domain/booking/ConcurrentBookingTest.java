@@ -1,5 +1,6 @@
 package fr.klub.domain.booking;
 
+import java.util.Map;
 import static fr.klub.domain.testing.AxonKlub.periodKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +64,7 @@ class ConcurrentBookingTest {
     }
 
     /** Runs every attempt on its own thread, all released together; returns the count of each outcome. */
-    private java.util.Map<String, Long> race(List<Callable<HoldOutcome>> attempts) throws Exception {
+    private Map<String, Long> race(List<Callable<HoldOutcome>> attempts) throws Exception {
         CountDownLatch ready = new CountDownLatch(attempts.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
@@ -98,7 +99,7 @@ class ConcurrentBookingTest {
         }
 
         assertThat(race(attempts)).containsOnly(
-                java.util.Map.entry("NEW_HOLD", 8L), java.util.Map.entry("SESSION_FULL", 42L));
+                Map.entry("NEW_HOLD", 8L), Map.entry("SESSION_FULL", 42L));
 
         List<UUID> winners = klub.events(session, OnlinePlaceHeld.class).stream().map(OnlinePlaceHeld::childId).toList();
         assertThat(winners).hasSize(8).doesNotHaveDuplicates();
@@ -124,7 +125,7 @@ class ConcurrentBookingTest {
             UUID session = (i / 2) % 2 == 0 ? danse : multisports;
             attempts.add(() -> klub.reserve(demande, family, child, session));
         }
-        java.util.Map<String, Long> outcomes = race(attempts);
+        Map<String, Long> outcomes = race(attempts);
 
         assertThat(outcomes.get("NEW_HOLD")).isEqualTo(1L);
         assertThat(outcomes.keySet()).isSubsetOf("NEW_HOLD", "ALREADY_HELD", "PERIOD_ALREADY_BOOKED");

@@ -1,5 +1,6 @@
 package fr.klub.domain.booking;
 
+import static org.assertj.core.groups.Tuple.tuple;
 import static fr.klub.domain.testing.AxonKlub.periodKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,8 +157,8 @@ class CrossAggregateRulesTest {
         klub.gateway.sendAndWait(new CancelSession(danse, "Intervenant absent", klub.now));
 
         assertThat(klub.events(danse, PlaceReleased.class)).extracting(PlaceReleased::childId, PlaceReleased::reason)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(thais, ReleaseReason.SESSION_CANCELLED),
-                        org.assertj.core.groups.Tuple.tuple(eden, ReleaseReason.SESSION_CANCELLED));
+                .containsExactlyInAnyOrder(tuple(thais, ReleaseReason.SESSION_CANCELLED),
+                        tuple(eden, ReleaseReason.SESSION_CANCELLED));
         assertThat(klub.events(demande, ReservationWithdrawn.class)).containsExactly(
                 new ReservationWithdrawn(demande, thais, danse, ReleaseReason.SESSION_CANCELLED));
         assertThat(klub.events(periodKey(thais, monday, Period.MATIN))).last().isInstanceOf(ChildPeriodFreed.class);

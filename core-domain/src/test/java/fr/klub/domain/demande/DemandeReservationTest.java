@@ -1,5 +1,6 @@
 package fr.klub.domain.demande;
 
+import java.util.UUID;
 import static fr.klub.domain.demande.Drafts.DANSE;
 import static fr.klub.domain.demande.Drafts.DEMANDE;
 import static fr.klub.domain.demande.Drafts.GRANDS_JEUX;
@@ -63,11 +64,11 @@ class DemandeReservationTest {
         world.close();
     }
 
-    private ReserveSession reserve(java.util.UUID child, SessionScheduled session) {
+    private ReserveSession reserve(UUID child, SessionScheduled session) {
         return new ReserveSession(DEMANDE, FAMILY, child, session.sessionId(), T0);
     }
 
-    private void assertNothingTaken(java.util.UUID child, SessionScheduled session) {
+    private void assertNothingTaken(UUID child, SessionScheduled session) {
         assertThat(world.newEvents(session.sessionId())).as("session events").isEmpty();
         assertThat(world.newEvents(periodKey(child, session))).as("child period events").isEmpty();
     }

@@ -209,12 +209,12 @@ class DemandeStatusTest {
     }
 
     @Nested
-    class Decision {
+    class Decisions {
 
         @Test
         void acceptanceConfirmsTheReservations() {
             givenDeposited()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.ACCEPTED, null, DECIDED_AT))
+                    .when(new ValidateDemande(DEMANDE, Decision.ACCEPTED, null, DECIDED_AT))
                     .expectEvents(new DemandeAccepted(DEMANDE, FAMILY, DECIDED_AT, RESERVATIONS))
                     .expectResultMessagePayload(new DecisionReceipt(DEMANDE, DemandeStatus.ACCEPTED, DECIDED_AT));
             assertNoPlaceReleased();
@@ -223,7 +223,7 @@ class DemandeStatusTest {
         @Test
         void refusalReleasesEveryPlaceOfTheDemande() {
             givenDeposited()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.REFUSED, REASON, DECIDED_AT))
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, REASON, DECIDED_AT))
                     .expectEvents(new DemandeRefused(DEMANDE, FAMILY, REASON, DECIDED_AT, RESERVATIONS))
                     .expectResultMessagePayload(new DecisionReceipt(DEMANDE, DemandeStatus.REFUSED, DECIDED_AT));
             assertEveryPlaceReleased(ReleaseReason.DEMANDE_REFUSED);
@@ -232,7 +232,7 @@ class DemandeStatusTest {
         @Test
         void aRefusalNeedsAReason() {
             givenDeposited()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.REFUSED, " ", DECIDED_AT))
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, " ", DECIDED_AT))
                     .expectException(refusal(RefusalCode.VALIDATION_FAILED))
                     .expectNoEvents();
             assertNoPlaceReleased();
@@ -249,7 +249,7 @@ class DemandeStatusTest {
         @Test
         void aDraftCannotBeDecided() {
             givenDraft()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.ACCEPTED, null, DECIDED_AT))
+                    .when(new ValidateDemande(DEMANDE, Decision.ACCEPTED, null, DECIDED_AT))
                     .expectException(refusal(RefusalCode.DEMANDE_NOT_DEPOSITED))
                     .expectNoEvents();
         }
@@ -257,7 +257,7 @@ class DemandeStatusTest {
         @Test
         void aCancelledDraftCannotBeDecided() {
             givenDraft().andGiven(new DemandeCancelled(DEMANDE, FAMILY, RESERVATIONS))
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.REFUSED, REASON, DECIDED_AT))
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, REASON, DECIDED_AT))
                     .expectException(refusal(RefusalCode.DEMANDE_NOT_DEPOSITED))
                     .expectNoEvents();
         }
@@ -265,7 +265,7 @@ class DemandeStatusTest {
         @Test
         void secondDifferentDecisionIsRefused() {
             givenAccepted()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.REFUSED, REASON,
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, REASON,
                             DECIDED_AT.plusSeconds(60)))
                     .expectException(refusal(RefusalCode.ALREADY_DECIDED))
                     .expectNoEvents();
@@ -275,7 +275,7 @@ class DemandeStatusTest {
         @Test
         void acceptingARefusedDemandeIsRefused() {
             givenRefused()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.ACCEPTED, null,
+                    .when(new ValidateDemande(DEMANDE, Decision.ACCEPTED, null,
                             DECIDED_AT.plusSeconds(60)))
                     .expectException(refusal(RefusalCode.ALREADY_DECIDED))
                     .expectNoEvents();
@@ -284,7 +284,7 @@ class DemandeStatusTest {
         @Test
         void refusingAgainForAnotherReasonIsRefused() {
             givenRefused()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.REFUSED, "Facture impayée.",
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, "Facture impayée.",
                             DECIDED_AT.plusSeconds(60)))
                     .expectException(refusal(RefusalCode.ALREADY_DECIDED))
                     .expectNoEvents();
@@ -293,7 +293,7 @@ class DemandeStatusTest {
         @Test
         void sameDecisionRepeatedReturnsSameReceipt() {
             givenAccepted()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.ACCEPTED, null,
+                    .when(new ValidateDemande(DEMANDE, Decision.ACCEPTED, null,
                             DECIDED_AT.plusSeconds(60)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
@@ -303,7 +303,7 @@ class DemandeStatusTest {
         @Test
         void sameRefusalRepeatedReturnsSameReceiptAndReleasesNothingMore() {
             givenRefused()
-                    .when(new ValidateDemande(DEMANDE, fr.klub.domain.demande.Decision.REFUSED, REASON,
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, REASON,
                             DECIDED_AT.plusSeconds(60)))
                     .expectNoEvents()
                     .expectResultMessagePayload(new DecisionReceipt(DEMANDE, DemandeStatus.REFUSED, DECIDED_AT));

@@ -1,5 +1,6 @@
 package fr.klub.domain.testing;
 
+import java.util.UUID;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,18 +126,18 @@ public final class InMemoryAggregates implements AutoCloseable {
     }
 
     /** A live online place: the session counts it and the child's period is claimed by it. */
-    public InMemoryAggregates held(SessionScheduled session, java.util.UUID childId, java.util.UUID demandeId) {
+    public InMemoryAggregates held(SessionScheduled session, UUID childId, UUID demandeId) {
         seed("Session", session.sessionId(), new OnlinePlaceHeld(session.sessionId(), childId, demandeId));
         return claim(childId, session);
     }
 
     /** A live on-site place. */
-    public InMemoryAggregates onsite(SessionScheduled session, java.util.UUID childId) {
+    public InMemoryAggregates onsite(SessionScheduled session, UUID childId) {
         seed("Session", session.sessionId(), new OnsitePlaceBooked(session.sessionId(), childId));
         return claim(childId, session);
     }
 
-    public InMemoryAggregates claim(java.util.UUID childId, SessionScheduled session) {
+    public InMemoryAggregates claim(UUID childId, SessionScheduled session) {
         ChildPeriodClaimed claimed = Klub.claimed(childId, session);
         return seed("ChildPeriod", claimed.childPeriodId(), claimed);
     }
