@@ -18,6 +18,7 @@ import fr.klub.notification.letters.LinkSettings;
 import fr.klub.notification.letters.TownSettings;
 import fr.klub.notification.outbox.MailDispatcher;
 import fr.klub.notification.outbox.Outbox;
+import fr.klub.notification.outbox.OutboxMetrics;
 import fr.klub.notification.outbox.SenderSettings;
 
 /** Wires the letters, the notification log and its sender. */
@@ -39,6 +40,11 @@ class NotificationConfiguration {
     @Bean
     Outbox outbox(JdbcTemplate jdbc, Clock clock) {
         return new Outbox(jdbc, clock);
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(Outbox outbox) {
+        return new OutboxMetrics(outbox);
     }
 
     @Bean

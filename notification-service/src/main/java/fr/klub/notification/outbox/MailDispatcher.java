@@ -81,7 +81,11 @@ public class MailDispatcher implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::drain, 0, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** Lets the current mail finish, then stops; an unfinished row stays PENDING for the next start. */
+    /**
+     * Lets the current mail finish (SMTP waits are bounded), then stops. If it cannot finish in
+     * time (database gone), the thread is interrupted: a row it had claimed is sent again after
+     * its claim expires.
+     */
     @Override
     public synchronized void stop() {
         if (!running) {
@@ -91,7 +95,7 @@ public class MailDispatcher implements SmartLifecycle {
         stopping = true;
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

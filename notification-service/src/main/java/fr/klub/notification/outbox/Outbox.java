@@ -145,6 +145,18 @@ public class Outbox {
                 truncate(error), id, claimant) == 1;
     }
 
+    long count(NotificationStatus status) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE status = ?", Long.class, status.name());
+        return count == null ? 0 : count;
+    }
+
+    /** Seconds since the oldest PENDING mail was logged (0 when none): what an outage alert watches. */
+    double oldestPendingAgeSeconds() {
+        OffsetDateTime oldest = jdbc.queryForObject(
+                "SELECT MIN(created_at) FROM notification WHERE status = 'PENDING'", OffsetDateTime.class);
+        return oldest == null ? 0 : Math.max(0, clock.instant().getEpochSecond() - oldest.toEpochSecond());
+    }
+
     /** Newest first. */
     public List<Notification> find(NotificationStatus status, UUID demandeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE 1 = 1");

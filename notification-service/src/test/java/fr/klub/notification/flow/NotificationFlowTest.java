@@ -17,11 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -62,6 +64,9 @@ import fr.klub.platform.security.Role;
                 "klub.notification.sender.claim-timeout=30s",
                 "spring.mail.properties.mail.smtp.connectiontimeout=2000",
                 "spring.mail.properties.mail.smtp.timeout=5000"})
+@AutoConfigureObservability(tracing = false)
+// Closed after each class, while its database (the embedded PostgreSQL) is still up.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class NotificationFlowTest {
 
     static final int SMTP_PORT = FreePort.find();
@@ -250,6 +255,11 @@ abstract class NotificationFlowTest {
         Demande demande = families.depositedDemande(family, 601);
         families.accept(demande);
         awaitSent(demande.demandeId(), 2);
+        Family purged = families.laetitia();
+        Demande forgotten = families.depositedDemande(purged, 603);
+        awaitSent(forgotten.demandeId(), 1);
+        // Even with its log rows gone, a replayed event must not write a letter again.
+        jdbc.update("DELETE FROM notification WHERE demande_id = ?", forgotten.demandeId());
         Integer rowsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM notification", Integer.class);
         Integer guardiansBefore = jdbc.queryForObject("SELECT COUNT(*) FROM notification_guardian", Integer.class);
 
@@ -270,7 +280,9 @@ abstract class NotificationFlowTest {
         awaitSent(fence.demandeId(), 1);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification", Integer.class)).isEqualTo(rowsBefore + 1);
+        assertThat(rows(forgotten.demandeId())).isZero();
         assertThat(Mailbox.of(SMTP, family.email())).hasSize(2);
+        assertThat(Mailbox.of(SMTP, purged.email())).hasSize(1);
         assertThat(Mailbox.of(SMTP, newcomer.email())).hasSize(1);
     }
 
@@ -305,6 +317,9 @@ abstract class NotificationFlowTest {
                 .getForEntity("/api/staff/notifications?status=LOST", String.class);
         assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badStatus.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(http.withBasicAuth(STAFF, PASSWORD).getForObject("/actuator/prometheus", String.class))
+                .contains("klub_notifications{").contains("status=\"SENT\"")
+                .contains("klub_notifications_oldest_pending_seconds");
     }
 
     @Test

@@ -64,6 +64,32 @@ abstract class ServiceLifecycleTest {
         }
     }
 
+    @Test
+    void aFirstStartOnAnExistingHistoryLearnsItButMailsNothingFromThePast() {
+        ServiceInstances.Database database = newDatabase();
+        try (ServiceInstances service = new ServiceInstances(database, SMTP_PORT)) {
+            // The schema comes with the first instance: start one, then forget its processor's progress.
+            service.stop(service.start("migrator"));
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource(database));
+            jdbc.update("DELETE FROM token_entry");
+            Families families = new Families(new HistoryWriter(dataSource(database)));
+            Family family = families.laetitia();
+            Families.Demande demande = families.depositedDemande(family, 7);
+
+            service.start("late");
+            families.accept(demande);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForList(
+                    "SELECT template, status FROM notification WHERE demande_id = ?", demande.demandeId()))
+                    .singleElement().satisfies(row -> {
+                        assertThat(row.get("template")).isEqualTo("DEMANDE_ACCEPTED");
+                        assertThat(row.get("status")).isEqualTo("SENT");
+                    }));
+            assertThat(Mailbox.of(SMTP, family.email())).singleElement().satisfies(mail -> assertThat(mail.text())
+                    .contains("déposée le 30 septembre 2020 a été traitée positivement"));
+        }
+    }
+
     static DataSource dataSource(ServiceInstances.Database database) {
         return new DriverManagerDataSource(database.url(), database.username(), database.password());
     }
