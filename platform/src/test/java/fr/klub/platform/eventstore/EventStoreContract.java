@@ -101,6 +101,10 @@ abstract class EventStoreContract extends H2IntegrationTest {
                 .hasSize(1);
         assertThat(applicationContext.getBeansOfType(org.axonframework.messaging.correlation.CorrelationDataProvider.class).values())
                 .noneMatch(provider -> provider instanceof org.axonframework.messaging.correlation.MessageOriginProvider);
+        // platform defaults: no Axon handler timeouts
+        assertThat(applicationContext.getBeanNamesForType(org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration.class))
+                .isEmpty();
+        assertThat(applicationContext.getBean(EventStoreProperties.class).fetchDelay()).isEqualTo(Duration.ofMillis(20));
     }
 
     @Test
