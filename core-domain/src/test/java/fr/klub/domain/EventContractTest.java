@@ -43,6 +43,7 @@ import fr.klub.domain.demande.DemandeRefused;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.DraftExpiryDue;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.FamilyRegistered;
@@ -114,7 +115,8 @@ class EventContractTest {
                         Instant.parse("2020-10-03T09:00:00Z"), RESERVATIONS),
                 new DemandeCancelled(DEMANDE, FAMILY, RESERVATIONS),
                 new DemandeExpired(DEMANDE, FAMILY, List.of()),
-                new ReservationWithdrawn(DEMANDE, CHILD, SESSION, ReleaseReason.CANCELLED_BY_FAMILY));
+                new ReservationWithdrawn(DEMANDE, CHILD, SESSION, ReleaseReason.CANCELLED_BY_FAMILY),
+                new DraftExpiryDue(Instant.parse("2020-10-01T08:30:00Z")));
     }
 
     static Stream<Arguments> eachSample() {

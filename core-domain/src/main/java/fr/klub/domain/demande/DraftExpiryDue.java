@@ -2,6 +2,9 @@ package fr.klub.domain.demande;
 
 import java.time.Instant;
 
-/** Deadline payload: the draft may expire at {@code dueAt}, unless it saw activity since. */
+import org.axonframework.serialization.Revision;
+
+/** Deadline payload, stored by the persistent deadline manager: the draft may expire at {@code dueAt}, unless it saw activity since. */
+@Revision("1")
 public record DraftExpiryDue(Instant dueAt) {
 }

@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import fr.klub.domain.shared.BuildingBlock;
+
 /** Building block of a family's cancellation of a deposited or confirmed reservation. */
-public record WithdrawReservation(@TargetAggregateIdentifier UUID demandeId, UUID familyId, UUID childId, UUID sessionId, Instant at) {
+public record WithdrawReservation(@TargetAggregateIdentifier UUID demandeId, UUID familyId, UUID childId, UUID sessionId, Instant at)
+        implements BuildingBlock {
 }
