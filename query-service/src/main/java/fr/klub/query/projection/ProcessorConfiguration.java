@@ -10,10 +10,8 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * One pooled streaming processor per read model, reading the shared event store:
@@ -31,11 +29,6 @@ import org.springframework.core.env.Environment;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
-
-    @Bean
-    static TokenStoreNodeId tokenStoreNodeId(Environment environment, BeanFactory beans) {
-        return new TokenStoreNodeId(environment, beans);
-    }
 
     @Bean
     ConfigurerModule queryProcessors(ProjectionProperties properties, ServiceNodes nodes,

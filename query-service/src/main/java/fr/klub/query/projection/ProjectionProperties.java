@@ -14,12 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           joins or dies is noticed within about this delay)
  * @param heartbeatInterval  how often an instance says it is alive (table q_service_node)
  * @param nodeTimeout        after how long without a heartbeat an instance counts as gone
- * @param nodeId             owner name of this instance's token claims; defaults to Axon's
- *                           "pid@host" (set it when two instances share one JVM, as in tests)
  */
 @ConfigurationProperties("klub.query.projections")
 public record ProjectionProperties(Integer segments, Integer batchSize, Duration tokenClaimInterval,
-                                   Duration heartbeatInterval, Duration nodeTimeout, String nodeId) {
+                                   Duration heartbeatInterval, Duration nodeTimeout) {
 
     public ProjectionProperties {
         segments = segments == null ? 4 : segments;
