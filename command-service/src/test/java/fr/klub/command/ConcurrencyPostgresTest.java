@@ -74,7 +74,6 @@ class ConcurrencyPostgresTest {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=20",
                 "--server.tomcat.threads.max=250",
                 "--server.tomcat.accept-count=400");
     }

@@ -1,7 +1,11 @@
 package fr.klub.command.support;
 
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -22,7 +26,8 @@ import fr.klub.platform.web.ProblemCodes;
  * waits for the outcome, and replays a command that lost a race — a bounded number of times with
  * jittered exponential back-off, so that a burst on the last places of a session ends as exactly
  * as many successes as places and {@code SESSION_FULL} for the others. A {@link Refusal} is the
- * domain's answer on current state: it is never retried.
+ * domain's answer on current state: it is never retried. At most
+ * {@code klub.command.admission.max-concurrent} commands run at once in this instance.
  */
 @Component
 public class CommandSender {
@@ -31,10 +36,15 @@ public class CommandSender {
 
     private final CommandGateway gateway;
     private final KlubProperties.Retry retry;
+    private final Semaphore admission;
+    private final long admissionTimeoutNanos;
 
     CommandSender(CommandGateway gateway, KlubProperties properties) {
         this.gateway = gateway;
         this.retry = properties.command().retry();
+        KlubProperties.Admission limits = properties.command().admission();
+        this.admission = new Semaphore(limits == null ? 8 : limits.maxConcurrent(), true);
+        this.admissionTimeoutNanos = (limits == null ? Duration.ofSeconds(30) : limits.timeout()).toNanos();
     }
 
     /**
@@ -47,7 +57,7 @@ public class CommandSender {
                 .andMetaData(CommandMetadata.forCurrentRequest());
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(message);
+                return admitted(() -> gateway.sendAndWait(message));
             } catch (RuntimeException failure) {
                 Refusal refusal = refusalIn(failure);
                 if (refusal != null) {
@@ -67,6 +77,23 @@ public class CommandSender {
                 log.debug("{} lost a race (attempt {}), retrying", message.getPayloadType().getSimpleName(), attempt);
                 pause(attempt);
             }
+        }
+    }
+
+    /** Waits its turn (fairly, outside any transaction), so at most a bounded number of commands run at once. */
+    private <R> R admitted(Supplier<R> command) {
+        try {
+            if (!admission.tryAcquire(admissionTimeoutNanos, TimeUnit.NANOSECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        try {
+            return command.get();
+        } finally {
+            admission.release();
         }
     }
 

@@ -19,7 +19,17 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
     public record DemandeSettings(@DefaultValue("PT30M") Duration draftTimeout) {
     }
 
-    public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates) {
+    public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates,
+                          @DefaultValue Admission admission) {
+    }
+
+    /**
+     * How many commands one instance handles at once. A command holds a database connection from
+     * the start of its unit of work, also while it waits for an aggregate's lock: without a bound, a
+     * burst on one hot session would hold every pooled connection while queueing on that lock and
+     * starve the rest. Keep it below the connection pool's size.
+     */
+    public record Admission(@DefaultValue("8") int maxConcurrent, @DefaultValue("30s") Duration timeout) {
     }
 
     /** Bounded retry with jittered back-off, for commands that lost a race only. */
