@@ -3,6 +3,7 @@ package fr.klub.notification.contacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public class Contacts {
                 FROM notification_demande WHERE demande_id = ?""",
                 (rs, row) -> new DemandeFacts(rs.getObject("demande_id", UUID.class),
                         rs.getObject("family_id", UUID.class), instant(rs, "created_at"),
-                        (Long) rs.getObject("demande_number", Long.class), instant(rs, "deposited_at"),
+                        rs.getObject("demande_number", Long.class), instant(rs, "deposited_at"),
                         rs.getString("tracking_token")),
                 demandeId).stream().findFirst();
     }
@@ -50,7 +51,7 @@ public class Contacts {
                 SELECT session_id, activity, session_date, period FROM notification_session
                 WHERE session_id = ?""",
                 (rs, row) -> new SessionFacts(rs.getObject("session_id", UUID.class), rs.getString("activity"),
-                        rs.getObject("session_date", java.time.LocalDate.class), Period.valueOf(rs.getString("period"))),
+                        rs.getObject("session_date", LocalDate.class), Period.valueOf(rs.getString("period"))),
                 sessionId).stream().findFirst();
     }
 

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -57,7 +59,7 @@ public class MailDispatcher implements SmartLifecycle {
         this.instanceId = instanceId;
         try {
             this.from = new InternetAddress(settings.from(), true);
-        } catch (jakarta.mail.internet.AddressException e) {
+        } catch (AddressException e) {
             throw new IllegalArgumentException("klub.notification.sender.from is not an e-mail address", e);
         }
         String address = from.getAddress();
@@ -118,7 +120,7 @@ public class MailDispatcher implements SmartLifecycle {
                     wakeUpQueued.set(false);
                     drain();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException rejected) {
+            } catch (RejectedExecutionException rejected) {
                 wakeUpQueued.set(false);
             }
         }
@@ -166,7 +168,7 @@ public class MailDispatcher implements SmartLifecycle {
 
     private void failed(OutgoingMail mail, String claimant, Exception e) {
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        boolean permanent = e instanceof jakarta.mail.internet.AddressException;
+        boolean permanent = e instanceof AddressException;
         if (permanent || mail.attempts() >= settings.maxAttempts()) {
             outbox.markFailed(mail.id(), claimant, error);
             LOG.warn("Notification {} FAILED after {} attempt(s): {}", mail.id(), mail.attempts(), e.getClass().getSimpleName());
@@ -180,7 +182,7 @@ public class MailDispatcher implements SmartLifecycle {
 
     private MimeMessage message(OutgoingMail mail) throws MessagingException {
         if (mail.recipient() == null || mail.recipient().isBlank()) {
-            throw new jakarta.mail.internet.AddressException("Aucun destinataire");
+            throw new AddressException("Aucun destinataire");
         }
         MimeMessage message = mailSender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.shared.Period;
@@ -215,8 +217,7 @@ abstract class NotificationFlowTest {
 
     @Test
     void aLetterThatCannotBeWrittenIsLoggedAsFailedWithItsReason() {
-        Family ghost = new Family(UUID.randomUUID(), List.of(), List.of(new fr.klub.domain.family.Child(UUID.randomUUID(),
-                "Loan", "Fantôme", LocalDate.of(2011, 1, 1))));
+        Family ghost = neverRegistered();
 
         Demande demande = families.depositedDemande(ghost, 401);
 
@@ -342,13 +343,18 @@ abstract class NotificationFlowTest {
         awaitSent(demande.demandeId(), 1);
 
         assertThat(retry(Long.MAX_VALUE).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        Family ghost = new Family(UUID.randomUUID(), List.of(), List.of(new fr.klub.domain.family.Child(UUID.randomUUID(),
-                "Loan", "Fantôme", LocalDate.of(2011, 1, 1))));
+        Family ghost = neverRegistered();
         Demande unwritable = families.depositedDemande(ghost, 802);
         await().atMost(PATIENCE).until(() -> rows(unwritable.demandeId()) == 1);
         long failed = jdbc.queryForObject("SELECT id FROM notification WHERE demande_id = ?", Long.class,
                 unwritable.demandeId());
         assertThat(retry(failed).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    /** A family whose registration the service never saw. */
+    private static Family neverRegistered() {
+        return new Family(UUID.randomUUID(), List.of(),
+                List.of(new Child(UUID.randomUUID(), "Loan", "Fantôme", LocalDate.of(2011, 1, 1))));
     }
 
     private ResponseEntity<String> retry(long id) {
@@ -360,7 +366,7 @@ abstract class NotificationFlowTest {
         ResponseEntity<JsonNode> response = http.withBasicAuth(STAFF, PASSWORD)
                 .getForEntity("/api/staff/notifications" + query, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        List<JsonNode> rows = new java.util.ArrayList<>();
+        List<JsonNode> rows = new ArrayList<>();
         response.getBody().forEach(rows::add);
         return rows;
     }

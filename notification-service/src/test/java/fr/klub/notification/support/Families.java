@@ -4,6 +4,9 @@ import static fr.klub.notification.support.HistoryWriter.fact;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,7 +79,7 @@ public final class Families {
 
     public UUID scheduleSession(String activity, LocalDate date, Period period) {
         UUID sessionId = UUID.randomUUID();
-        Instant startsAt = date.atTime(period.startTime()).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        Instant startsAt = date.atTime(period.startTime()).atZone(ZoneId.of("Europe/Paris")).toInstant();
         history.append(fact("Session", sessionId, new SessionScheduled(sessionId, PROGRAMME, activity, date, period, 16, 8,
                 startsAt, Instant.parse("2020-09-01T00:00:00Z"), Instant.parse("2020-10-15T00:00:00Z"),
                 startsAt.minusSeconds(86_400))));
@@ -98,7 +101,7 @@ public final class Families {
     }
 
     public Demande deposit(Demande draft, long number, UUID sessionId, UUID... childIds) {
-        List<ReservationRef> reservations = java.util.Arrays.stream(childIds)
+        List<ReservationRef> reservations = Arrays.stream(childIds)
                 .map(child -> new ReservationRef(child, sessionId)).toList();
         history.append(fact("Demande", draft.demandeId(), new DemandeDeposited(draft.demandeId(), draft.familyId(),
                 number, DEPOSITED_AT, draft.trackingToken(), reservations)));
@@ -122,7 +125,7 @@ public final class Families {
     }
 
     public void expire(Demande draft, UUID sessionId, UUID... childIds) {
-        List<ReservationRef> released = java.util.Arrays.stream(childIds)
+        List<ReservationRef> released = Arrays.stream(childIds)
                 .map(child -> new ReservationRef(child, sessionId)).toList();
         HistoryWriter.Fact[] facts = new HistoryWriter.Fact[childIds.length + 1];
         for (int i = 0; i < childIds.length; i++) {
@@ -143,7 +146,7 @@ public final class Families {
      * PlaceReleased per booked child, and the demande's ReservationWithdrawn.
      */
     public void cancelSession(UUID sessionId, String reason, List<Booked> booked) {
-        List<HistoryWriter.Fact> facts = new java.util.ArrayList<>();
+        List<HistoryWriter.Fact> facts = new ArrayList<>();
         facts.add(fact("Session", sessionId, new SessionCancelled(sessionId, reason)));
         for (Booked place : booked) {
             facts.add(fact("Session", sessionId, new PlaceReleased(sessionId, place.childId(),
