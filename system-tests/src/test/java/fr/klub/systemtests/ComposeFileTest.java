@@ -1,0 +1,169 @@
+package fr.klub.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.yaml.snakeyaml.Yaml;
+
+import fr.klub.platform.demo.DemoLogins;
+import fr.klub.systemtests.support.ConfigurationReadBy;
+import fr.klub.systemtests.support.Repository;
+import fr.klub.systemtests.support.ServiceApps;
+
+/**
+ * No Docker engine runs where we build, so docker-compose.yml is checked against what the services
+ * really are: one compose service per module, built from the Dockerfile; the ports their
+ * configuration listens on; health checks on {@code /actuator/health}; start order on healthy
+ * dependencies; and every environment variable it sets is one the service actually reads (a
+ * misspelt variable is silently ignored by Spring, so this is where it gets caught).
+ */
+class ComposeFileTest {
+
+    private static Map<String, Object> services;
+    private static String dockerfile;
+
+    @BeforeAll
+    static void readTheComposeFile() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Repository.file("docker-compose.yml")));
+        services = map(compose.get("services"));
+        dockerfile = Files.readString(Repository.file("Dockerfile"));
+    }
+
+    @Test
+    void it_runs_postgresql_17_a_mail_catcher_with_a_web_ui_and_the_three_services() {
+        assertThat(services).containsOnlyKeys("postgres", "mailpit", "command-service", "query-service",
+                "notification-service");
+        assertThat(String.valueOf(map(services.get("postgres")).get("image"))).startsWith("postgres:17");
+        Map<String, Object> mailpit = map(services.get("mailpit"));
+        assertThat(String.valueOf(mailpit.get("image"))).contains("mailpit");
+        assertThat(containerPorts(mailpit)).contains(8025);
+        assertThat(map(services.get("postgres"))).containsKey("healthcheck");
+        assertThat(mailpit).containsKey("healthcheck");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void each_service_is_built_from_the_shared_dockerfile_for_its_module(ServiceApps app) {
+        Map<String, Object> build = map(service(app).get("build"));
+        assertThat(build.get("context")).isEqualTo(".");
+        assertThat(build.get("dockerfile")).isEqualTo("Dockerfile");
+        assertThat(map(build.get("args"))).containsEntry("SERVICE", app.serviceName());
+        assertThat(Repository.file(app.serviceName() + "/pom.xml")).exists();
+        assertThat(dockerfile).contains("ARG SERVICE", "/src/${SERVICE}/target/${SERVICE}-*-exec.jar",
+                "COPY " + app.serviceName() + "/src ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void each_service_publishes_the_port_its_configuration_listens_on(ServiceApps app) throws IOException {
+        int port = serverPort(app);
+        assertThat(port).isEqualTo(app.defaultPort());
+        assertThat(containerPorts(service(app))).containsExactly(port);
+        assertThat(dockerfile).contains("EXPOSE").contains(String.valueOf(port));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void each_health_check_asks_the_service_its_actuator_health(ServiceApps app) throws IOException {
+        List<Object> test = list(map(service(app).get("healthcheck")).get("test"));
+        assertThat(String.join(" ", test.stream().map(String::valueOf).toList()))
+                .contains("http://localhost:" + serverPort(app) + "/actuator/health");
+        assertThat(dockerfile).as("the image has the health check's tool").contains("install").contains("curl");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void each_service_starts_once_what_it_needs_is_healthy(ServiceApps app) {
+        Map<String, Object> dependsOn = map(service(app).get("depends_on"));
+        assertThat(map(dependsOn.get("postgres"))).containsEntry("condition", "service_healthy");
+        if (app != ServiceApps.COMMAND) {
+            // the command-service applies the schema migrations first
+            assertThat(map(dependsOn.get("command-service"))).containsEntry("condition", "service_healthy");
+        }
+        if (app == ServiceApps.NOTIFICATION) {
+            assertThat(map(dependsOn.get("mailpit"))).containsEntry("condition", "service_healthy");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void every_environment_variable_set_is_one_the_service_reads(ServiceApps app) {
+        ConfigurationReadBy configuration = new ConfigurationReadBy(app);
+        Map<String, Object> environment = map(service(app).get("environment"));
+        assertThat(environment).isNotEmpty();
+        List<String> unread = new ArrayList<>();
+        environment.keySet().stream().filter(name -> !configuration.reads(name)).forEach(unread::add);
+        assertThat(unread).as("variables " + app.serviceName() + " never reads").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void each_service_runs_the_production_profile_on_postgresql_without_a_default_password(ServiceApps app) {
+        Map<String, Object> environment = map(service(app).get("environment"));
+        assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+        assertThat(String.valueOf(environment.get("KLUB_DB_URL"))).startsWith("jdbc:postgresql://postgres:5432/");
+        List<String> demoPasswords = DemoLogins.load().passwords();
+        environment.forEach((name, value) -> {
+            assertThat(demoPasswords).doesNotContain(String.valueOf(value));
+            if (name.endsWith("PASSWORD")) {
+                assertThat(String.valueOf(value)).as(name + " comes from the operator").matches("\\$\\{[A-Z_]+:\\?.*}");
+            }
+        });
+    }
+
+    @Test
+    void the_check_catches_a_variable_that_relaxed_binding_would_ignore() {
+        ConfigurationReadBy notification = new ConfigurationReadBy(ServiceApps.NOTIFICATION);
+        assertThat(notification.reads("KLUB_MAIL_TRACKINGPATH")).isTrue();
+        assertThat(notification.reads("KLUB_PUBLIC_BASE_URL")).isTrue();
+        assertThat(notification.reads("SPRING_MAIL_PROPERTIES_MAIL_SMTP_AUTH")).isTrue();
+        assertThat(notification.reads("KLUB_MAIL_TRACKING_PATH")).isFalse();
+        assertThat(notification.reads("KLUB_PUBLIC_URL")).isFalse();
+        assertThat(new ConfigurationReadBy(ServiceApps.QUERY).reads("KLUB_BOOTSTRAP_STAFF_PASSWORD")).isTrue();
+        assertThat(new ConfigurationReadBy(ServiceApps.QUERY).reads("KLUB_TOWN_NAME")).isFalse();
+    }
+
+    private static Map<String, Object> service(ServiceApps app) {
+        return map(services.get(app.serviceName()));
+    }
+
+    private static int serverPort(ServiceApps app) throws IOException {
+        String yml = Files.readString(Repository.file(app.serviceName() + "/src/main/resources/application.yml"));
+        Map<String, Object> first = new Yaml().loadAll(yml).iterator().next() instanceof Map<?, ?> m ? cast(m) : Map.of();
+        return Integer.parseInt(String.valueOf(map(first.get("server")).get("port")));
+    }
+
+    /** Container side of each "host:container" (or "range:container") mapping. */
+    private static List<Integer> containerPorts(Map<String, Object> service) {
+        return list(service.get("ports")).stream()
+                .map(String::valueOf)
+                .map(mapping -> mapping.substring(mapping.lastIndexOf(':') + 1).replaceAll("/.*", ""))
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return cast((Map<?, ?>) value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+}

@@ -1,0 +1,137 @@
+package fr.klub.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import fr.klub.platform.config.UnsafeProductionConfiguration;
+import fr.klub.platform.demo.DemoLogins;
+import fr.klub.platform.testing.EmbeddedPostgres;
+import fr.klub.systemtests.support.Http;
+import fr.klub.systemtests.support.ServiceApps;
+
+/**
+ * The {@code prod} profile: configuration from the environment only. Each service refuses to start
+ * — before touching any database — without its PostgreSQL datasource, on the embedded H2, together
+ * with the dev profile, or with a demo password; and with a proper configuration it starts on
+ * PostgreSQL with no demo data, its first accounts from the configuration, and its probes and
+ * metrics.
+ */
+class ProductionProfileTest {
+
+    private static final String POSTGRES = "--spring.datasource.url=jdbc:postgresql://localhost:5432/klub";
+    private static final String USER = "--spring.datasource.username=klub";
+    private static final String PASSWORD = "--spring.datasource.password=a-database-secret";
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void refuses_to_start_without_a_datasource(ServiceApps app) {
+        assumeTrue(System.getenv("KLUB_DB_URL") == null, "KLUB_DB_URL is set in this build's environment");
+        assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod"))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("KLUB_DB_URL n'est pas défini");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void refuses_to_start_on_the_embedded_h2_database(ServiceApps app) {
+        assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod",
+                "--spring.datasource.url=jdbc:h2:file:./data/klub;AUTO_SERVER=TRUE", USER, PASSWORD))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("la production tourne sur PostgreSQL");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void refuses_to_start_with_a_demo_password(ServiceApps app) {
+        DemoLogins demo = DemoLogins.load();
+        assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod", POSTGRES, USER, PASSWORD,
+                "--klub.bootstrap.staff.username=chef", "--klub.bootstrap.staff.password=" + demo.staff().password()))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("klub.bootstrap.staff.password (KLUB_BOOTSTRAP_STAFF_PASSWORD) est un mot de passe de démonstration");
+        assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod", POSTGRES, USER, PASSWORD,
+                "--klub.bootstrap.auditor.username=audit", "--klub.bootstrap.auditor.password=" + demo.parent().password()))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("KLUB_BOOTSTRAP_AUDITOR_PASSWORD");
+    }
+
+    @Test
+    void refuses_to_start_with_the_dev_profile_as_well() {
+        assertThatThrownBy(() -> start(ServiceApps.COMMAND, "--spring.profiles.active=prod,dev", POSTGRES, USER, PASSWORD))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("les profils prod et dev sont actifs ensemble");
+    }
+
+    /** The three services as docker-compose runs them, on one real PostgreSQL and a real SMTP server. */
+    @Test
+    void starts_on_postgresql_with_no_demo_data_and_its_accounts_from_the_configuration() {
+        EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase();
+        int smtpPort = ServiceApps.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        List<ConfigurableApplicationContext> running = new ArrayList<>();
+        try {
+            List<String> environment = List.of("--spring.profiles.active=prod", "--server.port=0",
+                    "--spring.datasource.url=" + database.jdbcUrl(),
+                    "--spring.datasource.username=" + database.username(),
+                    "--spring.datasource.password=" + database.password(),
+                    "--klub.bootstrap.staff.username=chef-de-service",
+                    "--klub.bootstrap.staff.password=un-secret-propre-a-la-ville",
+                    "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
+                    "--logging.level.fr.klub=INFO");
+            ConfigurableApplicationContext command = start(ServiceApps.COMMAND, with(environment,
+                    "--klub.eventstore.node-id=prod-test-command"));
+            running.add(command);
+            running.add(start(ServiceApps.QUERY, with(environment, "--db-scheduler.enabled=false",
+                    "--klub.eventstore.node-id=prod-test-query")));
+            running.add(start(ServiceApps.NOTIFICATION, with(environment, "--db-scheduler.enabled=false",
+                    "--klub.eventstore.node-id=prod-test-notification")));
+
+            for (ConfigurableApplicationContext context : running) {
+                Http service = Http.at("http://localhost:" + ServiceApps.port(context));
+                assertThat(service.get("/actuator/health/liveness").status()).isEqualTo(200);
+                assertThat(service.get("/actuator/health/readiness").status()).isEqualTo(200);
+                assertThat(service.get("/actuator/prometheus").status()).isEqualTo(401);
+                Http.Answer metrics = service.as("chef-de-service", "un-secret-propre-a-la-ville").get("/actuator/prometheus");
+                assertThat(metrics.status()).isEqualTo(200);
+                assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+                assertThat(context.getEnvironment().getProperty("server.shutdown")).isEqualTo("graceful");
+            }
+            JdbcTemplate jdbc = command.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isZero();
+            assertThat(jdbc.queryForList("SELECT username FROM account", String.class)).containsExactly("chef-de-service");
+            assertThat(command.containsBean("demoDataLoader")).isFalse();
+            DemoLogins demo = DemoLogins.load();
+            Http commandService = Http.at("http://localhost:" + ServiceApps.port(command));
+            assertThat(commandService.as(demo.staff().username(), demo.staff().password())
+                    .post("/api/staff/programmes", "{}").status()).isEqualTo(401);
+        } finally {
+            Collections.reverse(running);
+            running.forEach(ConfigurableApplicationContext::close);
+            smtp.stop();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(ServiceApps app, String... args) {
+        return app.start(args);
+    }
+
+    private static String[] with(List<String> common, String... more) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}

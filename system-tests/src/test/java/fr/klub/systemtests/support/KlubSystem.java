@@ -1,0 +1,125 @@
+package fr.klub.systemtests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import fr.klub.platform.demo.DemoLogins;
+
+/**
+ * The whole system started the way {@code ./klub-dev} starts it — the three services with the
+ * {@code dev} profile on one shared H2 file database, the notification-service's embedded SMTP
+ * server, the demo data — but inside this JVM, on free ports, and once for all the tests of the
+ * run (the first caller pays the start-up). Like the script, the command-service starts first
+ * (it applies the migrations and loads the demo data), then the two readers together.
+ */
+public final class KlubSystem {
+
+    private static KlubSystem running;
+
+    private final List<ConfigurableApplicationContext> contexts;
+    private final Http command;
+    private final Http query;
+    private final Http notification;
+    private final DemoLogins logins = DemoLogins.load();
+    private final ConfigurableApplicationContext commandContext;
+
+    private KlubSystem(ConfigurableApplicationContext command, ConfigurableApplicationContext query,
+                       ConfigurableApplicationContext notification) {
+        this.contexts = List.of(notification, query, command);
+        this.commandContext = command;
+        this.command = Http.at("http://localhost:" + ServiceApps.port(command));
+        this.query = Http.at("http://localhost:" + ServiceApps.port(query));
+        this.notification = Http.at("http://localhost:" + ServiceApps.port(notification));
+    }
+
+    public static synchronized KlubSystem get() {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "klub-system-stop"));
+        }
+        return running;
+    }
+
+    private static KlubSystem start() {
+        Path data = freshDataFolder();
+        String database = "jdbc:h2:file:" + data.resolve("klub").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        List<String> common = List.of(
+                "--spring.profiles.active=dev",
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--logging.level.fr.klub=INFO");
+        ConfigurableApplicationContext command = ServiceApps.COMMAND.start(args(common,
+                "--klub.eventstore.node-id=system-test-command"));
+        // db-scheduler is on this JVM's classpath for the command-service's sake: the readers must
+        // not start a scheduler of their own (they would claim the command-service's deadlines).
+        CompletableFuture<ConfigurableApplicationContext> query = CompletableFuture.supplyAsync(() ->
+                ServiceApps.QUERY.start(args(common, "--db-scheduler.enabled=false",
+                        "--klub.eventstore.node-id=system-test-query")));
+        CompletableFuture<ConfigurableApplicationContext> notification = CompletableFuture.supplyAsync(() ->
+                ServiceApps.NOTIFICATION.start(args(common, "--db-scheduler.enabled=false",
+                        "--klub.eventstore.node-id=system-test-notification",
+                        "--spring.mail.port=" + ServiceApps.freePort(),
+                        "--klub.mail.embedded-imap-port=" + ServiceApps.freePort())));
+        return new KlubSystem(command, query.join(), notification.join());
+    }
+
+    private static String[] args(List<String> common, String... more) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static Path freshDataFolder() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "system-test-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stop() {
+        contexts.forEach(ConfigurableApplicationContext::close);
+    }
+
+    public Http command() {
+        return command;
+    }
+
+    public Http query() {
+        return query;
+    }
+
+    public Http notification() {
+        return notification;
+    }
+
+    public DemoLogins logins() {
+        return logins;
+    }
+
+    public Http asParent(Http service) {
+        return service.as(logins.parent().username(), logins.parent().password());
+    }
+
+    public Http asStaff(Http service) {
+        return service.as(logins.staff().username(), logins.staff().password());
+    }
+
+    public Http asAuditor(Http service) {
+        return service.as(logins.auditor().username(), logins.auditor().password());
+    }
+
+    /** The command-service's context, to run its start-up tasks again (the demo loader's idempotence). */
+    public ConfigurableApplicationContext commandContext() {
+        return commandContext;
+    }
+}
