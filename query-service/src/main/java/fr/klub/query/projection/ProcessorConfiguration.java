@@ -2,7 +2,6 @@ package fr.klub.query.projection;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -24,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  * fails goes there (with the later events of its aggregate) and the processor goes on;</li>
  * <li>events of one aggregate in order (sequencing per aggregate), which the per-aggregate fact
  * tables of the read models rely on;</li>
- * <li>a new processor starts from the first event.</li>
+ * <li>a new processor starts from the first event;</li>
+ * <li>new events wake the processor at once ({@link PromptEventSource}).</li>
  * </ul>
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -38,7 +38,8 @@ class ProcessorConfiguration {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String group : ReadModels.ALL) {
-                processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+                processing.registerPooledStreamingEventProcessor(group,
+                                config -> new PromptEventSource(config.eventStore(), group),
                                 (config, builder) -> builder
                                         .batchSize(properties.batchSize())
                                         .initialSegmentCount(properties.segments())

@@ -26,18 +26,31 @@ public final class Api {
     }
 
     public Response get(String path, Login login) {
-        return send("GET", path, login);
+        return send("GET", path, null, login);
     }
 
     public Response post(String path, Login login) {
-        return send("POST", path, login);
+        return send("POST", path, null, login);
     }
 
-    private Response send(String method, String path, Login login) {
+    /** POST with a JSON body (any object Jackson can write). */
+    public Response post(String path, Object body, Login login) {
+        return send("POST", path, body, login);
+    }
+
+    public Response put(String path, Login login) {
+        return send("PUT", path, null, login);
+    }
+
+    private Response send(String method, String path, Object body, Login login) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json(body)))
                 .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (login != null) {
             String credentials = login.username() + ":" + login.password();
             request.header("Authorization", "Basic "
@@ -45,13 +58,21 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers(), body);
+            JsonNode answer = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers(), answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
