@@ -268,9 +268,12 @@ abstract class CommandApiContract {
 
         String path = "/api/reservations/" + family.child() + "/" + session;
         assertThat(http.delete(path, family.parent()).status()).isEqualTo(204);
-        Response gone = http.delete(path, family.parent());
-        assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.code()).isEqualTo("NOT_FOUND");
+        assertThat(http.delete(path, family.parent()).status())
+                .as("DELETE is idempotent by path: cancelling again changes nothing").isEqualTo(204);
+        Family stranger = klub.family(Klub.EIGHT_YEAR_OLD);
+        Response notTheirs = http.delete(path, stranger.parent());
+        assertThat(notTheirs.status()).isEqualTo(404);
+        assertThat(notTheirs.code()).isEqualTo("NOT_FOUND");
 
         UUID late = klub.programme(Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(19, ChronoUnit.DAYS),
                 60);

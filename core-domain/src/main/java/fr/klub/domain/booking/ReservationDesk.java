@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.Repository;
 
 import fr.klub.domain.demande.Demande;
 import fr.klub.domain.demande.WithdrawReservation;
+import fr.klub.domain.session.Session;
 import fr.klub.domain.shared.Aggregates;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.ReleaseReason;
@@ -41,7 +42,9 @@ public class ReservationDesk {
 
     @CommandHandler
     public void handle(CancelReservation command) throws Exception {
-        UUID demandeId = places.load(command.sessionId()).invoke(s -> s.onlineDemandeOf(command.childId()))
+        Session session = places.load(command.sessionId()).invoke(s -> s);
+        UUID demandeId = session.onlineDemandeOf(command.childId())
+                .or(() -> session.demandeCancelledByFamily(command.childId()))
                 .orElseThrow(() -> Refusal.notFound("Aucune réservation de cet enfant pour cette séance."));
         Aggregates.loadOrNotFound(demandes, demandeId, "Demande inconnue.")
                 .handle(GenericCommandMessage.asCommandMessage(new WithdrawReservation(demandeId,

@@ -45,6 +45,8 @@ public class Demande {
     private Instant lastActivityAt;
     private DemandeStatus status;
     private final Set<ReservationRef> reservations = new LinkedHashSet<>();
+    /** Reservations the family cancelled: cancelling again is a no-op, not an error. */
+    private final Set<ReservationRef> withdrawnByFamily = new LinkedHashSet<>();
     private long number;
     private Instant depositedAt;
     private Instant decidedAt;
@@ -148,6 +150,9 @@ public class Demande {
     public void handle(WithdrawReservation command, Places places) throws Exception {
         requireFamily(command.familyId());
         ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (withdrawnByFamily.contains(reservation)) {
+            return;
+        }
         if ((status != DemandeStatus.DEPOSITED && status != DemandeStatus.ACCEPTED)
                 || !reservations.contains(reservation)) {
             throw Refusal.notFound("Aucune réservation de cet enfant pour cette séance.");
@@ -275,6 +280,10 @@ public class Demande {
 
     @EventSourcingHandler
     void on(ReservationWithdrawn event) {
-        reservations.remove(new ReservationRef(event.childId(), event.sessionId()));
+        ReservationRef reservation = new ReservationRef(event.childId(), event.sessionId());
+        reservations.remove(reservation);
+        if (event.reason() == ReleaseReason.CANCELLED_BY_FAMILY) {
+            withdrawnByFamily.add(reservation);
+        }
     }
 }

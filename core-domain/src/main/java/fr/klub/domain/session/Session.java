@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ public class Session {
     /** Live online places: child → demande. */
     private final Map<UUID, UUID> online = new LinkedHashMap<>();
     private final Set<UUID> onsite = new HashSet<>();
+    /** Online places the family gave back: child → demande, so that a repeated cancellation is a no-op. */
+    private final Map<UUID, UUID> cancelledByFamily = new HashMap<>();
 
     protected Session() {
     }
@@ -164,6 +167,7 @@ public class Session {
     @EventSourcingHandler
     void on(OnlinePlaceHeld event) {
         online.put(event.childId(), event.demandeId());
+        cancelledByFamily.remove(event.childId());
     }
 
     @EventSourcingHandler
@@ -175,6 +179,9 @@ public class Session {
     void on(PlaceReleased event) {
         if (event.channel() == Channel.ONLINE) {
             online.remove(event.childId());
+            if (event.reason() == ReleaseReason.CANCELLED_BY_FAMILY) {
+                cancelledByFamily.put(event.childId(), event.demandeId());
+            }
         } else {
             onsite.remove(event.childId());
         }
@@ -197,6 +204,11 @@ public class Session {
     /** The demande holding this child's online place, if any. */
     public Optional<UUID> onlineDemandeOf(UUID childId) {
         return Optional.ofNullable(online.get(childId));
+    }
+
+    /** The demande whose place for this child the family already cancelled, if that is the latest news. */
+    public Optional<UUID> demandeCancelledByFamily(UUID childId) {
+        return Optional.ofNullable(cancelledByFamily.get(childId));
     }
 
     public boolean hasOnsitePlace(UUID childId) {

@@ -260,4 +260,33 @@ class ReservationDeskTest {
                 .expectException(refusal(RefusalCode.NOT_FOUND))
                 .expectNoEvents();
     }
+
+    /** The family already cancelled Thaïs's place in Danse latine: both streams say so. */
+    private void givenReservationAlreadyCancelledByTheFamily() {
+        givenAcceptedDemandeInTheWorld();
+        world.seed("Demande", DEMANDE,
+                new ReservationWithdrawn(DEMANDE, THAIS, SESSION, ReleaseReason.CANCELLED_BY_FAMILY));
+    }
+
+    @Test
+    void repeatingAFamilyCancellationChangesNothing() {
+        givenReservationAlreadyCancelledByTheFamily();
+        fixture.given(DANSE, new OnlinePlaceHeld(SESSION, THAIS, DEMANDE),
+                        new PlaceReleased(SESSION, THAIS, Channel.ONLINE, DEMANDE, ReleaseReason.CANCELLED_BY_FAMILY))
+                .when(new CancelReservation(FAMILY, THAIS, SESSION, T0))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        assertThat(world.newEvents(DEMANDE)).isEmpty();
+    }
+
+    @Test
+    void anotherFamilyRepeatingACancellationStillFindsNothing() {
+        givenReservationAlreadyCancelledByTheFamily();
+        fixture.given(DANSE, new OnlinePlaceHeld(SESSION, THAIS, DEMANDE),
+                        new PlaceReleased(SESSION, THAIS, Channel.ONLINE, DEMANDE, ReleaseReason.CANCELLED_BY_FAMILY))
+                .when(new CancelReservation(OTHER_FAMILY, THAIS, SESSION, T0))
+                .expectException(refusal(RefusalCode.NOT_FOUND))
+                .expectNoEvents();
+    }
 }

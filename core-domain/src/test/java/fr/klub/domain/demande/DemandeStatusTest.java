@@ -376,10 +376,19 @@ class DemandeStatusTest {
         }
 
         @Test
-        void aCancelledReservationCannotBeCancelledAgain() {
+        void cancellingAReservationAgainChangesNothing() {
             givenAccepted()
                     .andGiven(new ReservationWithdrawn(DEMANDE, THAIS, DANSE.sessionId(), ReleaseReason.CANCELLED_BY_FAMILY))
                     .when(new WithdrawReservation(DEMANDE, FAMILY, THAIS, DANSE.sessionId(), DEPOSITED_AT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherFamilyCannotCancelAWithdrawnReservation() {
+            givenAccepted()
+                    .andGiven(new ReservationWithdrawn(DEMANDE, THAIS, DANSE.sessionId(), ReleaseReason.CANCELLED_BY_FAMILY))
+                    .when(new WithdrawReservation(DEMANDE, OTHER_FAMILY, THAIS, DANSE.sessionId(), DEPOSITED_AT))
                     .expectException(refusal(RefusalCode.NOT_FOUND))
                     .expectNoEvents();
         }
