@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import fr.klub.platform.security.AccountService;
 import fr.klub.platform.security.KlubUser;
 import fr.klub.platform.security.Role;
 import fr.klub.query.QueryServiceApplication;
+import fr.klub.query.projection.ReadModels;
 import fr.klub.query.testing.Api;
 import fr.klub.query.testing.Api.Login;
 import fr.klub.query.testing.Api.Response;
@@ -56,6 +59,8 @@ abstract class QueryApiContract {
     AccountService accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     Api api;
     Story story;
@@ -323,6 +328,43 @@ abstract class QueryApiContract {
         assertThat(after).isEqualTo(before);
         assertThat(api.get("/api/staff/sessions/" + danse.sessionId() + "?consistentWith=now", staff).body())
                 .isEqualTo(rosterBefore);
+    }
+
+    @Test
+    void aReadThatCannotCatchUpInTimeAnswersAnywayMarkedStale() {
+        PooledStreamingEventProcessor programmes = processing
+                .eventProcessor(ReadModels.PROGRAMMES, PooledStreamingEventProcessor.class).orElseThrow();
+        UUID programme = UUID.randomUUID();
+        programmes.shutDown();
+        try {
+            story.publishProgramme(programme);
+            Response stale = api.get("/api/programmes?consistentWith=now", parent);
+            assertThat(stale.status()).isEqualTo(200);
+            assertThat(stale.header("X-Read-Model-Stale")).isEqualTo("true");
+            assertThat(Long.parseLong(stale.header("X-Consistent-With"))).isPositive();
+            assertThat(stale.body().findValuesAsText("programmeId")).doesNotContain(programme.toString());
+        } finally {
+            programmes.start();
+        }
+        Response fresh = api.get("/api/programmes?consistentWith=now", parent);
+        assertThat(fresh.header("X-Read-Model-Stale")).isEqualTo("false");
+        assertThat(fresh.body().findValuesAsText("programmeId")).contains(programme.toString());
+    }
+
+    @Test
+    void theOpenApiDocumentPublishesEveryQueryEndpointOfTheContract() {
+        JsonNode paths = api.get("/v3/api-docs", null).body().path("paths");
+        assertThat(paths.path("/api/families/me").has("get")).isTrue();
+        assertThat(paths.path("/api/programmes").has("get")).isTrue();
+        assertThat(paths.path("/api/programmes/{programmeId}/planning").has("get")).isTrue();
+        assertThat(paths.path("/api/families/me/demandes").has("get")).isTrue();
+        assertThat(paths.path("/api/demandes/{demandeId}").has("get")).isTrue();
+        assertThat(paths.path("/api/families/me/agenda").has("get")).isTrue();
+        assertThat(paths.path("/api/tracking/{token}").has("get")).isTrue();
+        assertThat(paths.path("/api/staff/families").has("get")).isTrue();
+        assertThat(paths.path("/api/staff/queue").has("get")).isTrue();
+        assertThat(paths.path("/api/staff/sessions/{sessionId}").has("get")).isTrue();
+        assertThat(paths.path("/api/staff/projections/{name}/rebuild").has("post")).isTrue();
     }
 
     static void assertProblem(Response response, int status, String code) {

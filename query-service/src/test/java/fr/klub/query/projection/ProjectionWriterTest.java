@@ -1,0 +1,100 @@
+package fr.klub.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import fr.klub.query.testing.ReadModelDatabase;
+
+/** Writes are batched until the processor's unit of work commits, and isolated per event after a failed batch. */
+class ProjectionWriterTest {
+
+    private static final String UPSERT = Sql.upsert("q_demande_session", 1,
+            "session_id UUID", "activity VARCHAR(200)", "session_date DATE", "period VARCHAR(16)");
+
+    private static final LocalDate MONDAY = LocalDate.of(2020, 10, 19);
+
+    private static ReadModelDatabase database;
+    private TransactionManager transactions;
+    private ProjectionWriter writer;
+
+    @BeforeAll
+    static void database() {
+        database = ReadModelDatabase.h2();
+    }
+
+    @BeforeEach
+    void clear() {
+        database.clearReadModels();
+        transactions = new SpringTransactionManager(database.transactions());
+        writer = new ProjectionWriter("test", database.jdbc(), database.transactions());
+    }
+
+    @Test
+    void insideAUnitOfWorkStatementsRunWhenItCommitsInOrder() {
+        UUID session = UUID.randomUUID();
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        writer.write(UPSERT, session, "Danse latine", MONDAY, "MATIN");
+        writer.write(UPSERT, UUID.randomUUID(), "Repas", MONDAY, "MIDI");
+        writer.write("DELETE FROM q_demande_session WHERE session_id = ?", session);
+        writer.write(UPSERT, session, "Danse africaine", MONDAY, "MATIN");
+        assertThat(database.count("q_demande_session")).isZero();
+
+        unitOfWork.commit();
+
+        assertThat(database.count("q_demande_session")).isEqualTo(2);
+        assertThat(database.jdbc().queryForObject("SELECT activity FROM q_demande_session WHERE session_id = ?",
+                String.class, session)).isEqualTo("Danse africaine");
+    }
+
+    @Test
+    void aRolledBackUnitOfWorkWritesNothing() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
+
+        unitOfWork.rollback();
+
+        assertThat(database.count("q_demande_session")).isZero();
+    }
+
+    @Test
+    void afterAFailedBatchTheFaultyStatementFailsAloneAndTheOthersCommit() {
+        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        failing.attachTransaction(transactions);
+        writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
+        writer.write(UPSERT, UUID.randomUUID(), null, MONDAY, "MATIN");
+        assertThatThrownBy(failing::commit).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(database.count("q_demande_session")).isZero();
+        assertThat(writer.isCareful()).isTrue();
+
+        UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(null);
+        retry.attachTransaction(transactions);
+        writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
+        assertThatThrownBy(() -> writer.write(UPSERT, UUID.randomUUID(), null, MONDAY,
+                "MATIN")).isInstanceOf(DataIntegrityViolationException.class);
+        writer.write(UPSERT, UUID.randomUUID(), "Repas", MONDAY, "MIDI");
+        retry.commit();
+
+        assertThat(database.count("q_demande_session")).isEqualTo(2);
+    }
+
+    @Test
+    void outsideAUnitOfWorkAStatementRunsAtOnce() {
+        writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
+
+        assertThat(database.count("q_demande_session")).isEqualTo(1);
+    }
+}
