@@ -211,6 +211,32 @@ class DemoJourneySystemTest {
         assertThat(report.get("violations")).isEmpty();
     }
 
+    /**
+     * The demo clock lives in October 2020 while the deadline scheduler runs on real time: a draft
+     * left alone must still expire after its timeout (real seconds here) and give its places back.
+     */
+    @Test
+    @Order(5)
+    void a_draft_left_alone_expires_under_the_demo_clock_and_gives_its_place_back() {
+        Http parentC = system.asParent(system.command());
+        Http parentQ = system.asParent(system.query());
+        String eden = child(parentQ.get("/api/families/me").json(), "Eden");
+        String danse = id(session(planning(eden), "2020-10-19", "MATIN", "Danse latine"));
+        int before = session(planning(eden), "2020-10-19", "MATIN", "Danse latine").get("onlinePlacesLeft").asInt();
+
+        String demande = parentC.post("/api/demandes",
+                "{\"programmeId\":\"" + programmeId + "\",\"childIds\":[\"" + eden + "\"]}").json().get("demandeId").asText();
+        Http.Answer held = parentC.put(reservation(demande, eden, danse));
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        assertThat(held.json().get("onlinePlacesLeft").asInt()).isEqualTo(before - 1);
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            assertThat(parentQ.get("/api/demandes/" + demande).json().get("status").asText()).isEqualTo("EXPIRED");
+            assertThat(session(planning(eden), "2020-10-19", "MATIN", "Danse latine").get("onlinePlacesLeft").asInt())
+                    .isEqualTo(before);
+        });
+    }
+
     private static String demoProgrammeId() {
         for (JsonNode programme : system.asParent(system.query()).get("/api/programmes").json()) {
             if (TITLE.equals(programme.get("title").asText())) {

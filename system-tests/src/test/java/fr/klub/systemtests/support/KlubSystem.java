@@ -21,6 +21,9 @@ import fr.klub.platform.demo.DemoLogins;
  */
 public final class KlubSystem {
 
+    /** The dev run's draft timeout is 30 minutes; the tests' is short enough to watch one expire. */
+    public static final String DRAFT_TIMEOUT = "PT15S";
+
     private static KlubSystem running;
 
     private final List<ConfigurableApplicationContext> contexts;
@@ -55,8 +58,10 @@ public final class KlubSystem {
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
                 "--logging.level.fr.klub=INFO");
+        // Drafts expire after 15 s instead of 30 min, so that a test can watch one expire.
         ConfigurableApplicationContext command = ServiceApps.COMMAND.start(args(common,
-                "--klub.eventstore.node-id=system-test-command"));
+                "--klub.eventstore.node-id=system-test-command",
+                "--klub.demande.draft-timeout=" + DRAFT_TIMEOUT, "--db-scheduler.polling-interval=1s"));
         // db-scheduler is on this JVM's classpath for the command-service's sake: the readers must
         // not start a scheduler of their own (they would claim the command-service's deadlines).
         CompletableFuture<ConfigurableApplicationContext> query = CompletableFuture.supplyAsync(() ->
