@@ -30,6 +30,7 @@ import fr.klub.domain.shared.Period;
 import fr.klub.query.projection.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
+import fr.klub.query.projection.Write;
 
 /**
  * "Mon agenda": per family and month, each child's booked sessions. A place is PENDING while its
@@ -41,12 +42,13 @@ import fr.klub.query.projection.Sql;
 @ProcessingGroup(ReadModels.AGENDA)
 class AgendaProjection {
 
-    private static final String UPSERT_SESSION = Sql.upsert("q_agenda_session", 1,
+    private static final Write UPSERT_SESSION = Write.upsert("q_agenda_session", 1,
             "session_id UUID", "activity VARCHAR(200)", "session_date DATE", "period VARCHAR(16)");
-    private static final String UPSERT_PLACE = Sql.upsert("q_agenda_place", 2,
+    private static final Write UPSERT_PLACE = Write.upsert("q_agenda_place", 2,
             "session_id UUID", "child_id UUID", "channel VARCHAR(8)", "demande_id UUID");
-    private static final String UPSERT_DEMANDE = Sql.upsert("q_agenda_demande", 1,
+    private static final Write UPSERT_DEMANDE = Write.upsert("q_agenda_demande", 1,
             "demande_id UUID", "status VARCHAR(16)");
+    private static final Write DELETE_PLACE = Write.delete("q_agenda_place", "session_id", "child_id");
     private static final Comparator<AgendaEntry> ORDER = Comparator.comparing(AgendaEntry::date)
             .thenComparing(AgendaEntry::period)
             .thenComparing(AgendaEntry::childFirstName, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -78,8 +80,7 @@ class AgendaProjection {
 
     @EventHandler
     void on(PlaceReleased event) {
-        writer.write("DELETE FROM q_agenda_place WHERE session_id = ? AND child_id = ?",
-                event.sessionId(), event.childId());
+        writer.write(DELETE_PLACE, event.sessionId(), event.childId());
     }
 
     @EventHandler

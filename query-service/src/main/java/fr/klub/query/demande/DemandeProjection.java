@@ -37,6 +37,7 @@ import fr.klub.platform.web.ApiProblem;
 import fr.klub.query.projection.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
+import fr.klub.query.projection.Write;
 
 /**
  * Demandes as parents and staff read them: the family's list, one demande with its reservations
@@ -51,20 +52,26 @@ import fr.klub.query.projection.Sql;
 @ProcessingGroup(ReadModels.DEMANDES)
 class DemandeProjection {
 
-    private static final String UPSERT_DEMANDE = Sql.upsert("q_demande", 1,
+    private static final Write UPSERT_DEMANDE = Write.upsert("q_demande", 1,
             "demande_id UUID", "family_id UUID", "programme_id UUID", "status VARCHAR(16)",
             "tracking_token VARCHAR(100)", "created_at TIMESTAMP WITH TIME ZONE",
             "expires_at TIMESTAMP WITH TIME ZONE");
-    private static final String UPSERT_CHILD = Sql.upsert("q_demande_child", 2,
+    private static final Write UPSERT_CHILD = Write.upsert("q_demande_child", 2,
             "demande_id UUID", "position INT", "child_id UUID");
-    private static final String UPSERT_RESERVATION = Sql.upsert("q_demande_reservation", 3,
+    private static final Write UPSERT_RESERVATION = Write.upsert("q_demande_reservation", 3,
             "demande_id UUID", "child_id UUID", "session_id UUID", "added_seq BIGINT");
-    private static final String UPSERT_HISTORY = Sql.upsert("q_demande_history", 2,
+    private static final Write UPSERT_HISTORY = Write.upsert("q_demande_history", 2,
             "demande_id UUID", "status VARCHAR(16)", "entered_at TIMESTAMP WITH TIME ZONE");
-    private static final String UPSERT_SESSION = Sql.upsert("q_demande_session", 1,
+    private static final Write UPSERT_SESSION = Write.upsert("q_demande_session", 1,
             "session_id UUID", "activity VARCHAR(200)", "session_date DATE", "period VARCHAR(16)");
-    private static final String DELETE_RESERVATION =
-            "DELETE FROM q_demande_reservation WHERE demande_id = ? AND child_id = ? AND session_id = ?";
+    private static final Write DELETE_RESERVATION = Write.delete("q_demande_reservation",
+            "demande_id", "child_id", "session_id");
+    private static final Write DEPOSIT = Write.update("q_demande",
+            "status = ?, number = ?, deposited_at = ?, expires_at = NULL", "demande_id");
+    private static final Write ACCEPT = Write.update("q_demande", "status = ?, decided_at = ?", "demande_id");
+    private static final Write REFUSE = Write.update("q_demande", "status = ?, decided_at = ?, refusal_reason = ?",
+            "demande_id");
+    private static final Write CLOSE = Write.update("q_demande", "status = ?, expires_at = NULL", "demande_id");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -104,23 +111,21 @@ class DemandeProjection {
 
     @EventHandler
     void on(DemandeDeposited event) {
-        writer.write("UPDATE q_demande SET status = ?, number = ?, deposited_at = ?, expires_at = NULL"
-                        + " WHERE demande_id = ?", DemandeStatus.DEPOSITED.name(), event.number(),
-                Sql.timestamp(event.depositedAt()), event.demandeId());
+        writer.write(DEPOSIT, DemandeStatus.DEPOSITED.name(), event.number(), Sql.timestamp(event.depositedAt()),
+                event.demandeId());
         history(event.demandeId(), DemandeStatus.DEPOSITED, event.depositedAt());
     }
 
     @EventHandler
     void on(DemandeAccepted event) {
-        writer.write("UPDATE q_demande SET status = ?, decided_at = ? WHERE demande_id = ?",
-                DemandeStatus.ACCEPTED.name(), Sql.timestamp(event.decidedAt()), event.demandeId());
+        writer.write(ACCEPT, DemandeStatus.ACCEPTED.name(), Sql.timestamp(event.decidedAt()), event.demandeId());
         history(event.demandeId(), DemandeStatus.ACCEPTED, event.decidedAt());
     }
 
     @EventHandler
     void on(DemandeRefused event) {
-        writer.write("UPDATE q_demande SET status = ?, decided_at = ?, refusal_reason = ? WHERE demande_id = ?",
-                DemandeStatus.REFUSED.name(), Sql.timestamp(event.decidedAt()), event.reason(), event.demandeId());
+        writer.write(REFUSE, DemandeStatus.REFUSED.name(), Sql.timestamp(event.decidedAt()), event.reason(),
+                event.demandeId());
         history(event.demandeId(), DemandeStatus.REFUSED, event.decidedAt());
     }
 
@@ -140,8 +145,7 @@ class DemandeProjection {
     }
 
     private void close(UUID demandeId, DemandeStatus status, Instant at) {
-        writer.write("UPDATE q_demande SET status = ?, expires_at = NULL WHERE demande_id = ?", status.name(),
-                demandeId);
+        writer.write(CLOSE, status.name(), demandeId);
         history(demandeId, status, at);
     }
 

@@ -27,6 +27,7 @@ import fr.klub.domain.family.Guardian;
 import fr.klub.query.projection.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
+import fr.klub.query.projection.Write;
 
 /**
  * Families, their guardians and children. Besides "my family" and the staff search, the other
@@ -38,12 +39,12 @@ class FamilyProjection {
 
     static final int SEARCH_LIMIT = 50;
 
-    private static final String UPSERT_FAMILY = Sql.upsert("q_family", 1,
+    private static final Write UPSERT_FAMILY = Write.upsert("q_family", 1,
             "family_id UUID", "search_key VARCHAR(4000)");
-    private static final String UPSERT_GUARDIAN = Sql.upsert("q_family_guardian", 2,
+    private static final Write UPSERT_GUARDIAN = Write.upsert("q_family_guardian", 2,
             "family_id UUID", "position INT", "civility VARCHAR(8)", "first_name VARCHAR(100)",
             "last_name VARCHAR(100)", "email VARCHAR(254)");
-    private static final String UPSERT_CHILD = Sql.upsert("q_family_child", 1,
+    private static final Write UPSERT_CHILD = Write.upsert("q_family_child", 1,
             "child_id UUID", "family_id UUID", "position INT", "first_name VARCHAR(100)", "last_name VARCHAR(100)",
             "birth_date DATE");
 

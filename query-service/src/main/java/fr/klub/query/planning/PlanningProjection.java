@@ -33,6 +33,7 @@ import fr.klub.platform.web.ApiProblem;
 import fr.klub.query.projection.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
+import fr.klub.query.projection.Write;
 
 /**
  * Sessions and their live places: the planning grid parents book from, and the staff's view of
@@ -45,13 +46,18 @@ import fr.klub.query.projection.Sql;
 @ProcessingGroup(ReadModels.PLANNING)
 class PlanningProjection {
 
-    private static final String UPSERT_SESSION = Sql.upsert("q_planning_session", 1,
+    private static final Write UPSERT_SESSION = Write.upsert("q_planning_session", 1,
             "session_id UUID", "programme_id UUID", "activity VARCHAR(200)", "session_date DATE",
             "period VARCHAR(16)", "capacity INT", "online_quota INT", "cancelled BOOLEAN");
-    private static final String UPSERT_PLACE = Sql.upsert("q_planning_place", 2,
+    private static final Write UPSERT_PLACE = Write.upsert("q_planning_place", 2,
             "session_id UUID", "child_id UUID", "channel VARCHAR(8)", "demande_id UUID");
-    private static final String UPSERT_DEMANDE = Sql.upsert("q_planning_demande", 1,
+    private static final Write UPSERT_DEMANDE = Write.upsert("q_planning_demande", 1,
             "demande_id UUID", "status VARCHAR(16)", "number BIGINT");
+    private static final Write CHANGE_QUOTA = Write.update("q_planning_session", "capacity = ?, online_quota = ?",
+            "session_id");
+    private static final Write CANCEL_SESSION = Write.update("q_planning_session", "cancelled = TRUE", "session_id");
+    private static final Write DELETE_PLACE = Write.delete("q_planning_place", "session_id", "child_id");
+    private static final Write CHANGE_STATUS = Write.update("q_planning_demande", "status = ?", "demande_id");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -71,13 +77,12 @@ class PlanningProjection {
 
     @EventHandler
     void on(SessionQuotaChanged event) {
-        writer.write("UPDATE q_planning_session SET capacity = ?, online_quota = ? WHERE session_id = ?",
-                event.capacity(), event.onlineQuota(), event.sessionId());
+        writer.write(CHANGE_QUOTA, event.capacity(), event.onlineQuota(), event.sessionId());
     }
 
     @EventHandler
     void on(SessionCancelled event) {
-        writer.write("UPDATE q_planning_session SET cancelled = TRUE WHERE session_id = ?", event.sessionId());
+        writer.write(CANCEL_SESSION, event.sessionId());
     }
 
     @EventHandler
@@ -92,8 +97,7 @@ class PlanningProjection {
 
     @EventHandler
     void on(PlaceReleased event) {
-        writer.write("DELETE FROM q_planning_place WHERE session_id = ? AND child_id = ?",
-                event.sessionId(), event.childId());
+        writer.write(DELETE_PLACE, event.sessionId(), event.childId());
     }
 
     @EventHandler
@@ -127,7 +131,7 @@ class PlanningProjection {
     }
 
     private void status(UUID demandeId, DemandeStatus status) {
-        writer.write("UPDATE q_planning_demande SET status = ? WHERE demande_id = ?", status.name(), demandeId);
+        writer.write(CHANGE_STATUS, status.name(), demandeId);
     }
 
     @ResetHandler

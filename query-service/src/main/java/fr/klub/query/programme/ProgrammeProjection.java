@@ -17,13 +17,14 @@ import fr.klub.domain.programme.ProgrammeCreated;
 import fr.klub.query.projection.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
+import fr.klub.query.projection.Write;
 
 /** The programmes parents can book, with their dates, ages and booking window. */
 @Component
 @ProcessingGroup(ReadModels.PROGRAMMES)
 class ProgrammeProjection {
 
-    private static final String UPSERT = Sql.upsert("q_programme", 1,
+    private static final Write UPSERT = Write.upsert("q_programme", 1,
             "programme_id UUID", "title VARCHAR(200)", "first_day DATE", "last_day DATE", "min_age INT",
             "max_age INT", "booking_opens_at TIMESTAMP WITH TIME ZONE", "booking_closes_at TIMESTAMP WITH TIME ZONE",
             "cancellation_deadline_days INT", "time_zone VARCHAR(64)");

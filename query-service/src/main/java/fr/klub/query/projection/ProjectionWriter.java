@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Inside an event processor's unit of work the statements are buffered and sent as JDBC batches
  * just before the unit of work commits, in the same transaction as the processor's token: a
  * batch of 100 events costs a handful of round trips instead of one per event (design-notes: per
- * event writes, not reading, dominate a rebuild).
+ * event writes, not reading, dominate a rebuild). Writes to different rows commute, so they are
+ * grouped by SQL; writes to the same row keep their order (they go to successive rounds).
  * <p>
  * A failing batch cannot say which event is to blame, so after a failed flush the writer turns
  * <em>careful</em> for a while: each statement then runs at once inside a savepoint, the failure
@@ -53,17 +57,17 @@ public final class ProjectionWriter {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Runs (now or at commit) one idempotent statement. */
-    public void write(String sql, Object... args) {
+    /** Runs (now or at commit) one idempotent write. */
+    public void write(Write write, Object... args) {
         if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(sql, args);
+            jdbc.update(write.sql(), args);
             return;
         }
         if (isCareful()) {
-            savepoint.executeWithoutResult(status -> jdbc.update(sql, args));
+            savepoint.executeWithoutResult(status -> jdbc.update(write.sql(), args));
             return;
         }
-        pendingStatements().add(new Statement(sql, args));
+        pendingStatements().add(new Statement(write, args));
     }
 
     /** Whether statements currently run one by one (after a failed batch), for the status page. */
@@ -82,19 +86,14 @@ public final class ProjectionWriter {
 
     private void flush(List<Statement> pending) {
         try {
-            int start = 0;
-            while (start < pending.size()) {
-                int end = start + 1;
-                while (end < pending.size() && pending.get(end).sql().equals(pending.get(start).sql())) {
-                    end++;
-                }
-                List<Statement> run = pending.subList(start, end);
-                if (run.size() == 1) {
-                    jdbc.update(run.get(0).sql(), run.get(0).args());
-                } else {
-                    jdbc.batchUpdate(run.get(0).sql(), run.stream().map(Statement::args).toList());
-                }
-                start = end;
+            for (Map<String, List<Object[]>> round : rounds(pending)) {
+                round.forEach((sql, parameters) -> {
+                    if (parameters.size() == 1) {
+                        jdbc.update(sql, parameters.get(0));
+                    } else {
+                        jdbc.batchUpdate(sql, parameters);
+                    }
+                });
             }
         } catch (RuntimeException failure) {
             carefulUntil = clock.instant().plus(CAREFUL_PERIOD);
@@ -104,6 +103,20 @@ public final class ProjectionWriter {
         }
     }
 
-    private record Statement(String sql, Object[] args) {
+    /** The n-th write to a row goes to round n; within a round, writes are grouped by SQL. */
+    private static List<Map<String, List<Object[]>>> rounds(List<Statement> pending) {
+        Map<List<Object>, Integer> writesPerRow = new HashMap<>();
+        List<Map<String, List<Object[]>>> rounds = new ArrayList<>();
+        for (Statement statement : pending) {
+            int round = writesPerRow.merge(statement.write().row(statement.args()), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new LinkedHashMap<>());
+            }
+            rounds.get(round).computeIfAbsent(statement.write().sql(), sql -> new ArrayList<>()).add(statement.args());
+        }
+        return rounds;
+    }
+
+    private record Statement(Write write, Object[] args) {
     }
 }

@@ -20,7 +20,7 @@ import fr.klub.query.testing.ReadModelDatabase;
 /** Writes are batched until the processor's unit of work commits, and isolated per event after a failed batch. */
 class ProjectionWriterTest {
 
-    private static final String UPSERT = Sql.upsert("q_demande_session", 1,
+    private static final Write UPSERT = Write.upsert("q_demande_session", 1,
             "session_id UUID", "activity VARCHAR(200)", "session_date DATE", "period VARCHAR(16)");
 
     private static final LocalDate MONDAY = LocalDate.of(2020, 10, 19);
@@ -48,7 +48,7 @@ class ProjectionWriterTest {
         unitOfWork.attachTransaction(transactions);
         writer.write(UPSERT, session, "Danse latine", MONDAY, "MATIN");
         writer.write(UPSERT, UUID.randomUUID(), "Repas", MONDAY, "MIDI");
-        writer.write("DELETE FROM q_demande_session WHERE session_id = ?", session);
+        writer.write(Write.delete("q_demande_session", "session_id"), session);
         writer.write(UPSERT, session, "Danse africaine", MONDAY, "MATIN");
         assertThat(database.count("q_demande_session")).isZero();
 
