@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# ./benchmark.sh — measure KLUB against the physical floor (the module lives in benchmark/).
+#
+#   ./benchmark.sh                build, then the full benchmark (≈ 20 min on 2 cores):
+#                                 writes docs/benchmark.json and the table in docs/benchmark.md
+#   ./benchmark.sh --scale=small  a quick smoke run (writes docs/benchmark-small.*)
+#   ./benchmark.sh faults         the fault checks, same as ./faults.sh
+#   --no-build                    use the jars already in */target
+#
+# Starts its own PostgreSQL 17 (embedded binary, fsync on) and SMTP sink, and the three services
+# as separate JVMs from their executable jars (prod profile). Needs only a JDK 17+ and free ports.
+# Work files and service logs: benchmark/target/run/. Environment: BENCHMARK_JAVA_OPTS (client JVM).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=true
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+if $build; then
+  echo "Building the services and the benchmark (./mvnw -q -DskipTests package)..."
+  ./mvnw -B -q -DskipTests -pl command-service,query-service,notification-service,benchmark -am package
+fi
+
+# shellcheck disable=SC2086 # BENCHMARK_JAVA_OPTS is a list of options
+exec java ${BENCHMARK_JAVA_OPTS:--Xmx2g} -Dklub.root="$(pwd)" \
+  -jar benchmark/target/benchmark-0.1.0-SNAPSHOT-exec.jar "${args[@]}"

