@@ -59,7 +59,7 @@ class ComposeFileTest {
         assertThat(map(build.get("args"))).containsEntry("SERVICE", app.serviceName());
         assertThat(Repository.file(app.serviceName() + "/pom.xml")).exists();
         assertThat(dockerfile).contains("ARG SERVICE", "/src/${SERVICE}/target/${SERVICE}-*-exec.jar",
-                "COPY " + app.serviceName() + "/src ");
+                "-pl command-service,query-service,notification-service");
     }
 
     @ParameterizedTest
