@@ -44,6 +44,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -480,6 +481,11 @@ public class ProblemHandler {
                     || cause instanceof SQLTransientException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            // A commit or rollback that failed in the driver: the connection broke under the
+            // transaction (database stopped, network cut). Commands are idempotent: retrying is safe.
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

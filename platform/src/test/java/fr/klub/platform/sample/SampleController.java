@@ -122,6 +122,13 @@ class SampleController {
         throw new CannotGetJdbcConnectionException("Connection refused (simulated)");
     }
 
+    /** What Spring throws when the connection broke under a transaction (seen with the database stopped). */
+    @GetMapping("/api/failures/rollback")
+    void rollbackFailed() {
+        throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed"));
+    }
+
     @GetMapping("/api/failures/bug")
     void bug() {
         throw new IllegalStateException("internal secret detail");

@@ -202,6 +202,11 @@ class ProblemMappingTest extends H2IntegrationTest {
     }
 
     @Test
+    void transactionLostWithItsConnectionIs503() {
+        problem(get("/api/failures/rollback").send(), 503, "SERVICE_UNAVAILABLE");
+    }
+
+    @Test
     void unexpectedErrorIs500WithoutInternals() {
         Http.Response response = get("/api/failures/bug").send();
         JsonNode body = problem(response, 500, "INTERNAL_ERROR");
