@@ -70,8 +70,14 @@ final class KlubSystem implements AutoCloseable {
         Path root = settings.repositoryRoot();
         List<String> common = List.of("--logging.level.fr.klub=INFO",
                 "--klub.security.credentials-cache-ttl=" + settings.credentialsCacheTtl());
+        // For profiling: BENCHMARK_COMMAND_JAVA_OPTS, e.g. "-XX:StartFlightRecording=dumponexit=true,filename=c.jfr".
+        List<String> commandJvm = new ArrayList<>(settings.jvmOptions());
+        String extra = System.getenv("BENCHMARK_COMMAND_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            commandJvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
         ServiceProcess command = new ServiceProcess("command-service", jar(root, "command-service"), freePort(),
-                settings.jvmOptions(), with(common, "--klub.eventstore.node-id=bench-command",
+                commandJvm, with(common, "--klub.eventstore.node-id=bench-command",
                 "--klub.demande.draft-timeout=" + settings.draftTimeout()), commandEnvironment, logs);
         ServiceProcess query = new ServiceProcess("query-service", jar(root, "query-service"), freePort(),
                 settings.jvmOptions(), with(common, "--klub.eventstore.node-id=bench-query",
@@ -99,8 +105,22 @@ final class KlubSystem implements AutoCloseable {
         return List.of(command, query, notification);
     }
 
+    private final List<AutoCloseable> closeLater = new ArrayList<>();
+
+    /** Closes this with the system (connection pools of the checks). */
+    void closeLater(AutoCloseable resource) {
+        closeLater.add(resource);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable resource : closeLater) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // best effort on the way out
+            }
+        }
         for (ServiceProcess service : List.of(notification, query, command)) {
             try {
                 service.stop();
