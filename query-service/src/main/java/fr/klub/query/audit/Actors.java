@@ -6,12 +6,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import fr.klub.platform.web.ApiProblem;
-
 /**
  * Events record the actor's account id. An auditor usually knows the login instead, so the
  * {@code actor} filter also accepts a username, looked up in the shared {@code account} table.
+ * Actors that are not accounts ({@code system}, {@code demo-loader}) are matched as written.
  */
 @Component
 class Actors {
@@ -37,10 +35,7 @@ class Actors {
                 .param(wanted.toLowerCase(Locale.ROOT))
                 .query(UUID.class)
                 .list();
-        if (ids.isEmpty()) {
-            throw ApiProblem.notFound("Aucun compte ne porte l'identifiant « " + wanted + " ».");
-        }
-        return ids.get(0).toString();
+        return ids.isEmpty() ? wanted : ids.get(0).toString();
     }
 
     private static boolean isUuid(String text) {

@@ -210,6 +210,8 @@ abstract class AuditHttpTest {
         assertThat(types(get("/api/audit/events?from=" + encode(STAFF_ACCEPTS.toString()) + "&to="
                 + encode(STAFF_ACCEPTS.toString())))).containsExactly("DemandeAccepted");
         assertThat(types(get("/api/audit/events?actor=system"))).isEmpty();
+        // an actor that is no account (demo-loader, a deleted login) is matched as written: nothing here
+        assertThat(types(get("/api/audit/events?actor=nobody-" + suffix))).isEmpty();
     }
 
     @Test
@@ -217,7 +219,6 @@ abstract class AuditHttpTest {
         assertThat(status("/api/audit/events?limit=1001", "auditor")).isEqualTo(400);
         assertThat(status("/api/audit/events?type=Nope", "auditor")).isEqualTo(400);
         assertThat(status("/api/audit/events?from=hier", "auditor")).isEqualTo(400);
-        assertThat(status("/api/audit/events?actor=nobody-" + suffix, "auditor")).isEqualTo(404);
         assertThat(status("/api/audit/sessions/not-a-uuid", "auditor")).isEqualTo(400);
     }
 
