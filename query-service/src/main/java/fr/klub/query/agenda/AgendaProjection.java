@@ -53,7 +53,8 @@ class AgendaProjection {
             .thenComparing(AgendaEntry::period)
             .thenComparing(AgendaEntry::childFirstName, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(AgendaEntry::activity)
-            .thenComparing(AgendaEntry::childId);
+            .thenComparing(AgendaEntry::childId)
+            .thenComparing(AgendaEntry::sessionId);
 
     private final JdbcTemplate jdbc;
     private final ProjectionWriter writer;

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           joins or dies is noticed within about this delay)
  * @param heartbeatInterval  how often an instance says it is alive (table q_service_node)
  * @param nodeTimeout        after how long without a heartbeat an instance counts as gone
+ * @param workerThreads      threads applying events, per read model (each holds a database
+ *                           connection while it works: keep their total below the pool size)
  */
 @ConfigurationProperties("klub.query.projections")
 public record ProjectionProperties(Integer segments, Integer batchSize, Duration tokenClaimInterval,
-                                   Duration heartbeatInterval, Duration nodeTimeout) {
+                                   Duration heartbeatInterval, Duration nodeTimeout,
+                                   Integer workerThreads) {
 
     public ProjectionProperties {
         segments = segments == null ? 4 : segments;
@@ -25,8 +28,10 @@ public record ProjectionProperties(Integer segments, Integer batchSize, Duration
         tokenClaimInterval = tokenClaimInterval == null ? Duration.ofSeconds(1) : tokenClaimInterval;
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(1) : heartbeatInterval;
         nodeTimeout = nodeTimeout == null ? Duration.ofSeconds(5) : nodeTimeout;
-        if (segments < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("klub.query.projections.segments and batch-size must be positive");
+        workerThreads = workerThreads == null ? 2 : workerThreads;
+        if (segments < 1 || batchSize < 1 || workerThreads < 1) {
+            throw new IllegalArgumentException(
+                    "klub.query.projections.segments, batch-size and worker-threads must be positive");
         }
         if (nodeTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException(

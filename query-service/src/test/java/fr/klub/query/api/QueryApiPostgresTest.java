@@ -1,11 +1,13 @@
 package fr.klub.query.api;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import fr.klub.platform.testing.EmbeddedPostgres;
 
 /** The query-service's HTTP API on a real PostgreSQL 17. */
+@DirtiesContext // closed while its PostgreSQL still runs, not by the JVM shutdown hook racing it
 class QueryApiPostgresTest extends QueryApiContract {
 
     @DynamicPropertySource

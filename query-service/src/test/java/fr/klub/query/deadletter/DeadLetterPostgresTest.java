@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,7 @@ import fr.klub.query.testing.Story;
  * every other aggregate; once the cause is fixed, staff retry the dead letters and the read model
  * is complete. On PostgreSQL, where a failed statement poisons the rest of its transaction.
  */
+@DirtiesContext // closed while its PostgreSQL still runs, not by the JVM shutdown hook racing it
 @SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeadLetterPostgresTest {
 
