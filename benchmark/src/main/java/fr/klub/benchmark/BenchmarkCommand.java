@@ -55,6 +55,7 @@ public final class BenchmarkCommand {
         results.put("machine", Machine.describe());
         results.put("loadAverageAtStart", Machine.loadAverage());
         results.put("settings", settings.describe());
+        results.put("commandServiceExtraArguments", System.getenv().getOrDefault("BENCHMARK_COMMAND_ARGS", ""));
         try (KlubSystem klub = KlubSystem.create(settings, settings.work())) {
             Map<String, Object> footprint = new LinkedHashMap<>();
             for (ServiceProcess service : klub.services()) {
@@ -167,12 +168,15 @@ public final class BenchmarkCommand {
             Random random = new Random(7);
             for (int i = 0; i < rushFamilies.size(); i++) {
                 for (UUID child : rushFamilies.get(i).children()) {
+                    // One family in five watches its grid for its first child's click.
+                    boolean watched = i % 5 == 0 && child.equals(rushFamilies.get(i).children().get(0));
                     clicks.add(new ProjectionLag.Click(rushFamilies.get(i), lagDrafts.get(i), child,
-                            lagProgramme.sessions().get(random.nextInt(lagProgramme.sessions().size()))));
+                            lagProgramme.sessions().get(random.nextInt(lagProgramme.sessions().size())), watched));
                 }
             }
-            Map<String, Object> lag = new ProjectionLag(klub, lagProgramme.programmeId())
-                    .run(clicks, Math.max(1, maxRate / 2.0), 2, settings.clientThreads());
+            ProjectionLag projectionLag = new ProjectionLag(klub, lagProgramme.programmeId());
+            projectionLag.openGrids(clicks, settings.setupThreads());
+            Map<String, Object> lag = projectionLag.run(clicks, Math.max(1, maxRate / 2.0), settings.clientThreads());
             log.info("Lag: {}", lag);
 
             for (ServiceProcess service : klub.services()) {

@@ -76,9 +76,15 @@ final class KlubSystem implements AutoCloseable {
         if (extra != null && !extra.isBlank()) {
             commandJvm.addAll(List.of(extra.trim().split("\\s+")));
         }
+        // Extra settings of the command-service (tuning experiments): BENCHMARK_COMMAND_ARGS="--a=b --c=d".
+        List<String> commandArguments = with(common, "--klub.eventstore.node-id=bench-command",
+                "--klub.demande.draft-timeout=" + settings.draftTimeout());
+        String extraArguments = System.getenv("BENCHMARK_COMMAND_ARGS");
+        if (extraArguments != null && !extraArguments.isBlank()) {
+            commandArguments.addAll(List.of(extraArguments.trim().split("\\s+")));
+        }
         ServiceProcess command = new ServiceProcess("command-service", jar(root, "command-service"), freePort(),
-                commandJvm, with(common, "--klub.eventstore.node-id=bench-command",
-                "--klub.demande.draft-timeout=" + settings.draftTimeout()), commandEnvironment, logs);
+                commandJvm, commandArguments, commandEnvironment, logs);
         ServiceProcess query = new ServiceProcess("query-service", jar(root, "query-service"), freePort(),
                 settings.jvmOptions(), with(common, "--klub.eventstore.node-id=bench-query",
                 "--db-scheduler.enabled=false"), environment, logs);
