@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -58,23 +59,42 @@ class ProjectionRebuilds implements SmartLifecycle {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Starts rebuilding a read model; false when a rebuild of it is already under way. */
+    /** Starts rebuilding a read model; false when a rebuild of it is already under way (here or elsewhere). */
     boolean request(String processingGroup) {
         if (!rebuildingHere.add(processingGroup)) {
             return false;
         }
-        Optional<RebuildStatus> current = status(processingGroup);
-        if (current.isPresent() && current.get().status() == RebuildStatus.State.REQUESTED
-                && !current.get().isAbandoned(clock.instant())) {
+        try {
+            if (!recordRequest(processingGroup)) {
+                rebuildingHere.remove(processingGroup);
+                return false;
+            }
+            executor().execute(() -> rebuild(processingGroup));
+            return true;
+        } catch (RuntimeException failure) {
             rebuildingHere.remove(processingGroup);
+            throw failure;
+        }
+    }
+
+    /** One statement decides between instances asked at the same time: the row's key or its status. */
+    private boolean recordRequest(String processingGroup) {
+        Instant now = clock.instant();
+        String requested = RebuildStatus.State.REQUESTED.name();
+        int taken = jdbc.update("UPDATE q_projection_rebuild SET status = ?, requested_by = ?, requested_at = ?,"
+                        + " finished_at = NULL WHERE processing_group = ? AND (status <> ? OR requested_at < ?)",
+                requested, nodes.nodeId(), Sql.timestamp(now), processingGroup, requested,
+                Sql.timestamp(now.minus(ABANDONED_AFTER)));
+        if (taken == 1) {
+            return true;
+        }
+        try {
+            jdbc.update("INSERT INTO q_projection_rebuild (processing_group, status, requested_by, requested_at)"
+                    + " VALUES (?, ?, ?, ?)", processingGroup, requested, nodes.nodeId(), Sql.timestamp(now));
+            return true;
+        } catch (DuplicateKeyException underWay) {
             return false;
         }
-        jdbc.update("DELETE FROM q_projection_rebuild WHERE processing_group = ?", processingGroup);
-        jdbc.update("INSERT INTO q_projection_rebuild (processing_group, status, requested_by, requested_at)"
-                        + " VALUES (?, ?, ?, ?)", processingGroup, RebuildStatus.State.REQUESTED.name(), nodes.nodeId(),
-                Sql.timestamp(clock.instant()));
-        executor().execute(() -> rebuild(processingGroup));
-        return true;
     }
 
     Optional<RebuildStatus> status(String processingGroup) {
