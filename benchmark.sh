@@ -3,7 +3,7 @@
 #
 #   ./benchmark.sh                build, then the full benchmark (≈ 20 min on 2 cores):
 #                                 writes docs/benchmark.json and the table in docs/benchmark.md
-#   ./benchmark.sh --scale=small  a quick smoke run (writes docs/benchmark-small.*)
+#   ./benchmark.sh --scale=small  a quick smoke run (writes benchmark/target/benchmark-small.*)
 #   ./benchmark.sh faults         the fault checks, same as ./faults.sh
 #   --no-build                    use the jars already in */target
 #

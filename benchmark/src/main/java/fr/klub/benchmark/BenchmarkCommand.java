@@ -30,19 +30,22 @@ public final class BenchmarkCommand {
     public static void main(String[] args) throws Exception {
         String mode = "run";
         String scale = "full";
+        String only = "abc";
         for (String arg : args) {
-            if (arg.startsWith("--scale=")) {
+            if (arg.startsWith("--only=")) {
+                only = arg.substring("--only=".length());
+            } else if (arg.startsWith("--scale=")) {
                 scale = arg.substring("--scale=".length());
             } else if (arg.equals("run") || arg.equals("faults")) {
                 mode = arg;
             } else {
-                throw new IllegalArgumentException("usage: benchmark [run|faults] [--scale=full|small]");
+                throw new IllegalArgumentException("usage: benchmark [run|faults] [--scale=full|small] [--only=abc]");
             }
         }
         Path root = Path.of(System.getProperty("klub.root", ".")).toAbsolutePath().normalize();
         Settings settings = Settings.of(scale, root);
         if (mode.equals("faults")) {
-            new Faults(settings).runAll();
+            new Faults(settings).runAll(only);
         } else {
             run(settings);
         }

@@ -91,7 +91,8 @@ final class KlubSystem implements AutoCloseable {
         ServiceProcess notification = new ServiceProcess("notification-service",
                 jar(root, "notification-service"), freePort(), settings.jvmOptions(),
                 with(common, "--klub.eventstore.node-id=bench-notification", "--db-scheduler.enabled=false",
-                        "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort), environment, logs);
+                        "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
+                        "--klub.notification.sender.claim-timeout=" + settings.mailClaimTimeout()), environment, logs);
         return new KlubSystem(settings, database, smtp, command, query, notification);
     }
 

@@ -21,7 +21,9 @@ final class Report {
     }
 
     static void write(Settings settings, Map<String, Object> results) throws IOException {
-        Path docs = settings.repositoryRoot().resolve("docs");
+        // Only the full run's figures go to the docs; a smoke run's stay in benchmark/target.
+        Path docs = settings.scale().equals("full") ? settings.repositoryRoot().resolve("docs")
+                : settings.work().getParent();
         Files.createDirectories(docs);
         String suffix = settings.scale().equals("full") ? "" : "-" + settings.scale();
         Files.writeString(docs.resolve("benchmark" + suffix + ".json"),

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param rushCapacity     capacity of each rush session (half of it online)
  * @param clientThreads    client threads of the rush, of the baseline's rush, of the lag load
  * @param baselinePool     JDBC connections of the baseline (its clients share them)
+ * @param mailClaimTimeout after it, a mail claimed by a dead notification-service instance is sent again
  * @param replayEvents     size of the synthetic history written before the rebuild
  */
 record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, List<String> jvmOptions,
-                String draftTimeout, String credentialsCacheTtl, String deadlinePolling,
+                String draftTimeout, String credentialsCacheTtl, String deadlinePolling, String mailClaimTimeout,
                 int hotBursts, int hotAttempts, int hotPlaces,
                 int rushFamilies, int rushSessions, int sessionsPerChild, int rushCapacity, int clientThreads,
                 int baselinePool, int setupThreads, int lagSessions, int replayEvents) {
@@ -31,9 +32,9 @@ record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, Lis
     static Settings of(String scale, Path root) {
         Path work = root.resolve("benchmark").resolve("target").resolve("run");
         return switch (scale) {
-            case "full" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s",
+            case "full" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s", "PT5M",
                     20, 500, 8, 2000, 100, 4, 200, 32, 32, 4, 9, 1_000_000);
-            case "small" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s",
+            case "small" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s", "PT5M",
                     2, 100, 8, 100, 20, 4, 40, 16, 16, 4, 9, 30_000);
             default -> throw new IllegalArgumentException("unknown scale " + scale + " (full or small)");
         };
@@ -46,6 +47,7 @@ record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, Lis
         described.put("serviceJvmOptions", jvmOptions);
         described.put("draftTimeout", draftTimeout);
         described.put("credentialsCacheTtl", credentialsCacheTtl);
+        described.put("notificationClaimTimeout", mailClaimTimeout);
         described.put("hotBursts", hotBursts);
         described.put("hotAttemptsPerBurst", hotAttempts);
         described.put("hotOnlinePlaces", hotPlaces);
