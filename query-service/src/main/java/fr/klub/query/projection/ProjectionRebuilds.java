@@ -3,6 +3,7 @@ package fr.klub.query.projection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,14 +23,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds a read model from the first event, across every instance sharing the database.
+ * Rebuilds read models from the first event, across every instance sharing the database.
  * <p>
  * Axon resets a processor's tokens only when no instance holds a claim on them, so the instance
  * that receives the request records it ({@code q_projection_rebuild}), stops its own processor,
  * waits for the other instances to notice the request and stop theirs (each checks on its
  * heartbeat), then resets the tokens — which also runs the projection's {@code @ResetHandler}
- * and clears its dead letters, in the same transaction — and starts again. The others resume once
- * the request is done. Parents keep reading the old rows until the reset, then a filling read
+ * and clears its dead letters, in the same transaction — replays the history into it
+ * ({@link OnePassReplay}; read models asked for together share one pass) and starts again. The
+ * others resume once the request is done. Parents keep reading the old rows until the reset, then a filling read
  * model; nothing else (e-mails) is replayed, as only the query-service's own processors restart.
  */
 @Component
@@ -38,6 +40,8 @@ class ProjectionRebuilds implements SmartLifecycle {
     static final Duration CLAIMS_RELEASE_TIMEOUT = Duration.ofSeconds(60);
     /** A request still REQUESTED after this long lost its instance: the others resume. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    /** Rebuilds asked for within this delay (e.g. of every read model) share one pass over the history. */
+    static final Duration GATHERING_DELAY = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
@@ -46,13 +50,17 @@ class ProjectionRebuilds implements SmartLifecycle {
     private final ServiceNodes nodes;
     private final ProjectionProperties properties;
     private final Clock clock;
+    private final OnePassReplay onePass;
     private final Set<String> pausedForOthers = ConcurrentHashMap.newKeySet();
     private final Set<String> rebuildingHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService watcher;
 
     ProjectionRebuilds(EventProcessingConfiguration processing, JdbcTemplate jdbc, ServiceNodes nodes,
-                       ProjectionProperties properties, ObjectProvider<Clock> clock) {
+                       ProjectionProperties properties, OnePassReplay onePass, ObjectProvider<Clock> clock) {
         this.processing = processing;
+        this.onePass = onePass;
         this.jdbc = jdbc;
         this.nodes = nodes;
         this.properties = properties;
@@ -69,7 +77,8 @@ class ProjectionRebuilds implements SmartLifecycle {
                 rebuildingHere.remove(processingGroup);
                 return false;
             }
-            executor().execute(() -> rebuild(processingGroup));
+            waiting.add(processingGroup);
+            executor().schedule(this::rebuildWaiting, GATHERING_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (RuntimeException failure) {
             rebuildingHere.remove(processingGroup);
@@ -104,21 +113,32 @@ class ProjectionRebuilds implements SmartLifecycle {
                 processingGroup).stream().findFirst();
     }
 
-    private void rebuild(String processingGroup) {
-        PooledStreamingEventProcessor processor = processor(processingGroup);
+    /** Rebuilds together every read model asked for within the gathering delay: one pass over the history. */
+    private void rebuildWaiting() {
+        List<String> groups = ReadModels.ALL.stream().filter(waiting::remove).toList();
+        if (groups.isEmpty()) {
+            return;
+        }
+        List<PooledStreamingEventProcessor> processors = groups.stream().map(this::processor).toList();
         RebuildStatus.State outcome = RebuildStatus.State.FAILED;
         try {
-            processor.shutDown();
-            waitForClaimsReleased(processingGroup);
-            processor.resetTokens();
+            processors.forEach(PooledStreamingEventProcessor::shutDown);
+            groups.forEach(this::waitForClaimsReleased);
+            processors.forEach(PooledStreamingEventProcessor::resetTokens);
             outcome = RebuildStatus.State.DONE;
-            log.info("Read model {} reset; replaying the event store", processingGroup);
+            long started = System.nanoTime();
+            long events = onePass.replay(groups);
+            log.info("Read models {} rebuilt from {} events in {} ms", groups, events,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException failure) {
-            log.error("Rebuild of read model {} failed", processingGroup, failure);
+            log.error("Rebuild of read models {} did not complete in one pass; their processors replay the history",
+                    groups, failure);
         } finally {
-            processor.start();
-            finish(processingGroup, outcome);
-            rebuildingHere.remove(processingGroup);
+            processors.forEach(PooledStreamingEventProcessor::start);
+            for (String group : groups) {
+                finish(group, outcome);
+                rebuildingHere.remove(group);
+            }
         }
     }
 
@@ -191,29 +211,36 @@ class ProjectionRebuilds implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "query-rebuilds");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService followers = daemon("query-rebuild-watch");
         long period = properties.heartbeatInterval().toMillis();
-        started.scheduleWithFixedDelay(() -> {
+        followers.scheduleWithFixedDelay(() -> {
             try {
                 followOthers();
             } catch (RuntimeException failure) {
                 log.warn("Checking for rebuilds by other instances failed: {}", failure.getClass().getSimpleName());
             }
         }, period, period, TimeUnit.MILLISECONDS);
-        executor = started;
+        watcher = followers;
+        executor = daemon("query-rebuilds");
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = executor;
-        executor = null;
-        if (current != null) {
-            current.shutdownNow();
+        for (ScheduledExecutorService current : new ScheduledExecutorService[] {watcher, executor}) {
+            if (current != null) {
+                current.shutdownNow();
+            }
         }
+        watcher = null;
+        executor = null;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingToken;
@@ -20,7 +21,7 @@ import fr.klub.platform.web.ApiProblem;
 @Component
 class Projections {
 
-    /** Dead-letter sequences retried per request at most, so that a request stays short. */
+    /** Aggregates whose dead letters are retried per request at most, so that a request stays short. */
     static final int MAX_RETRIES = 1000;
 
     private final EventProcessingConfiguration processing;
@@ -51,13 +52,22 @@ class Projections {
         return rebuilds.request(group(name));
     }
 
-    /** Retries the dead-lettered events of a read model; returns how many sequences now went through. */
+    /**
+     * Retries the dead-lettered events of a read model, aggregate by aggregate (each aggregate's
+     * letters in order); returns how many aggregates now went through. One that fails again stays.
+     */
     int retryDeadLetters(String name) {
-        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(group(name))
+        String group = group(name);
+        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new IllegalStateException("No dead-letter queue for " + name));
+        List<String> aggregates = jdbc.queryForList("SELECT DISTINCT sequence_identifier FROM dead_letter_entry"
+                + " WHERE processing_group = ? ORDER BY sequence_identifier", String.class, group);
         int processed = 0;
-        while (processed < MAX_RETRIES && letters.processAny()) {
-            processed++;
+        for (String aggregate : aggregates.subList(0, Math.min(aggregates.size(), MAX_RETRIES))) {
+            if (letters.process(letter -> letter.message() instanceof DomainEventMessage<?> event
+                    && aggregate.equals(event.getAggregateIdentifier()))) {
+                processed++;
+            }
         }
         return processed;
     }

@@ -52,8 +52,8 @@ import fr.klub.query.testing.Story;
  * Two query-service instances on one PostgreSQL database: they share out every projection's
  * segments, each event is applied exactly once per projection (a probe records every handled
  * event in the projection's own transaction), both answer with the same read models, a rebuild
- * asked of one instance replays each event once more on the whole cluster, and when one stops the
- * other takes over its segments.
+ * asked of one instance pauses the other and gives both the same rebuilt read model, and when one
+ * stops the other takes over its segments.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesPostgresTest {
@@ -147,7 +147,8 @@ class TwoInstancesPostgresTest {
                 .containsExactlyInAnyOrder("query-a", "query-b");
 
         // a rebuild asked of one instance pauses the other, replays, and both resume
-        jdbc.update("DELETE FROM probe_applied");
+        jdbc.update("INSERT INTO q_planning_place (session_id, child_id, channel) VALUES (?, ?, 'ONLINE')",
+                sessions.get(3).sessionId(), UUID.randomUUID());
         assertThat(apiOfSecond.post("/api/staff/projections/planning/rebuild", staff).status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(apiOfFirst
                 .get("/api/staff/projections/planning", staff).body().path("lastRebuild").path("status").asText())
@@ -156,8 +157,6 @@ class TwoInstancesPostgresTest {
             assertThat(caughtUp(apiOfFirst, grid, parent)).isEqualTo(fromFirst);
             assertThat(caughtUp(apiOfSecond, grid, parent)).isEqualTo(fromFirst);
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_applied WHERE processor = ?", Integer.class,
-                ReadModels.PLANNING)).isEqualTo(eventsOfTypes(handled.get(ReadModels.PLANNING)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(apiOfFirst
                 .get("/api/staff/projections/planning", staff).body().path("segments").findValuesAsText("owner"))
                 .containsExactlyInAnyOrder("query-a", "query-a", "query-b", "query-b"));

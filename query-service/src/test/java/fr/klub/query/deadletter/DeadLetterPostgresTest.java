@@ -29,6 +29,7 @@ import fr.klub.query.QueryServiceApplication;
 import fr.klub.query.testing.Api;
 import fr.klub.query.testing.Api.Login;
 import fr.klub.query.testing.History;
+import fr.klub.query.testing.Klub;
 import fr.klub.query.testing.Story;
 
 /**
@@ -71,13 +72,14 @@ class DeadLetterPostgresTest {
         String grid = "/api/programmes/" + programme + "/planning?consistentWith=now";
         assertThat(sessionsIn(api.get(grid, staff).body())).isEqualTo(1);
 
+        int before = deadLetters(api, staff);
         jdbc.execute("ALTER TABLE q_planning_session RENAME TO q_planning_session_broken");
         SessionScheduled repas = story.schedule(UUID.randomUUID(), programme, "Repas", MONDAY, Period.MIDI, 48);
         UUID demande = UUID.randomUUID();
         story.startDraft(UUID.randomUUID(), demande, UUID.randomUUID(), programme, UUID.randomUUID());
         story.reserve(UUID.randomUUID(), demande, UUID.randomUUID(), danse);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(deadLetters(api, staff)).isEqualTo(1);
+            assertThat(deadLetters(api, staff)).isEqualTo(before + 1);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM q_planning_place WHERE session_id = ?", Integer.class,
                     danse.sessionId())).isEqualTo(1);
         });
@@ -89,12 +91,42 @@ class DeadLetterPostgresTest {
 
         JsonNode retried = api.post("/api/staff/projections/planning/dead-letters/retry", staff).body();
         assertThat(retried.path("sequencesProcessed").asInt()).isEqualTo(1);
-        assertThat(retried.path("deadLettersLeft").asInt()).isZero();
+        assertThat(retried.path("deadLettersLeft").asInt()).isEqualTo(before);
         assertThat(sessionsIn(api.get(grid, staff).body())).isEqualTo(2);
 
         story.schedule(UUID.randomUUID(), programme, "Grands jeux", MONDAY, Period.APRES_MIDI, 44);
         assertThat(sessionsIn(api.get(grid, staff).body())).isEqualTo(3);
         assertThat(repas.sessionId().toString()).isIn(api.get(grid, staff).body().findValuesAsText("sessionId"));
+    }
+
+    @Test
+    void aRebuildThatMeetsAFailingEventLetsTheProcessorReplayAndSetItAside() {
+        Api api = new Api(port);
+        UUID staffId = accounts.createStaffAccount("agent-rebuild", PASSWORD, Role.STAFF).accountId();
+        Login staff = new Login("agent-rebuild", PASSWORD);
+        History history = new History(eventStore, transactions);
+        Story story = new Story(history, staffId);
+        UUID programme = UUID.randomUUID();
+        story.publishProgramme(programme);
+        SessionScheduled valid = Klub.session(UUID.randomUUID(), programme, "Danse latine", MONDAY, Period.MATIN, 10);
+        SessionScheduled poison = new SessionScheduled(UUID.randomUUID(), programme, null, MONDAY, Period.MIDI, 48, 24,
+                valid.startsAt(), valid.bookingOpensAt(), valid.bookingClosesAt(), valid.cancellableUntil());
+        history.staff(staffId).append("Session", poison.sessionId(), poison).commit();
+        history.staff(staffId).append("Session", valid.sessionId(), valid).commit();
+        String grid = "/api/programmes/" + programme + "/planning?consistentWith=now";
+        assertThat(api.get(grid, staff).body().findValuesAsText("sessionId")).containsExactly(valid.sessionId().toString());
+        int before = deadLetters(api, staff);
+        assertThat(before).isPositive();
+
+        assertThat(api.post("/api/staff/projections/planning/rebuild", staff).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(api.get("/api/staff/projections/planning", staff).body().path("lastRebuild").path("status")
+                    .asText()).isEqualTo("DONE");
+            Api.Response rebuilt = api.get(grid, staff);
+            assertThat(rebuilt.header("X-Read-Model-Stale")).isEqualTo("false");
+            assertThat(rebuilt.body().findValuesAsText("sessionId")).containsExactly(valid.sessionId().toString());
+            assertThat(deadLetters(api, staff)).isEqualTo(before);
+        });
     }
 
     private static int deadLetters(Api api, Login staff) {
