@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Spring Boot's whitelabel/JSON {@code /error} page: errors raised outside Spring MVC
- * (in a filter, by the servlet container) are problem+json too.
+ * (in a filter, by the servlet container) are problem+json too. Not part of the API contract,
+ * so hidden from the OpenAPI documents.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
