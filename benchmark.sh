@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./benchmark.sh — measure KLUB against the physical floor (the module lives in benchmark/).
 #
-#   ./benchmark.sh                build, then the full benchmark (≈ 20 min on 2 cores):
+#   ./benchmark.sh                build, then the full benchmark (≈ 10 min on a quiet 2-core machine):
 #                                 writes docs/benchmark.json and the table in docs/benchmark.md
 #   ./benchmark.sh --scale=small  a quick smoke run (writes benchmark/target/benchmark-small.*)
 #   ./benchmark.sh faults         the fault checks, same as ./faults.sh
