@@ -488,6 +488,12 @@ public class ProblemHandler {
             if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
                 return true;
             }
+            // HikariCP's answer on a connection it already closed after a failure (no SQL state);
+            // db-scheduler wraps it in its own exception when a deadline is stored during an outage.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 // 08: connection exception; 57P0x: server shutting down; 53300: too many connections; 40001/40P01: retry

@@ -129,6 +129,12 @@ class SampleController {
                 new java.sql.SQLException("Connection is closed"));
     }
 
+    /** What a library (db-scheduler) throws when the pool hands it a connection closed by an outage. */
+    @GetMapping("/api/failures/closed-connection")
+    void closedConnection() {
+        throw new IllegalStateException("Error when preparing statement.", new java.sql.SQLException("Connection is closed"));
+    }
+
     @GetMapping("/api/failures/bug")
     void bug() {
         throw new IllegalStateException("internal secret detail");

@@ -207,6 +207,11 @@ class ProblemMappingTest extends H2IntegrationTest {
     }
 
     @Test
+    void connectionClosedByTheOutageIs503() {
+        problem(get("/api/failures/closed-connection").send(), 503, "SERVICE_UNAVAILABLE");
+    }
+
+    @Test
     void unexpectedErrorIs500WithoutInternals() {
         Http.Response response = get("/api/failures/bug").send();
         JsonNode body = problem(response, 500, "INTERNAL_ERROR");
