@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./benchmark [run] [--scale=full|small]} and {@code ./benchmark faults}: see
- * benchmark/README-section.md. Runs from the repository root, after the services' jars are built.
+ * {@code ./benchmark.sh [--scale=full|small]} and {@code ./faults.sh}: see the README, "Benchmark and
+ * fault checks". Runs from the repository root, after the services' jars are built.
  */
 public final class BenchmarkCommand {
 
