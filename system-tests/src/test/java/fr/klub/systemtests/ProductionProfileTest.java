@@ -39,6 +39,8 @@ class ProductionProfileTest {
     @ParameterizedTest
     @EnumSource(ServiceApps.class)
     void refuses_to_start_without_a_datasource(ServiceApps app) {
+        // The services read KLUB_DB_URL from the environment: on a machine that exports it, "no
+        // datasource" cannot be arranged from inside the JVM, so the case is skipped, saying why.
         assumeTrue(System.getenv("KLUB_DB_URL") == null, "KLUB_DB_URL is set in this build's environment");
         assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod"))
                 .isInstanceOf(UnsafeProductionConfiguration.class)
