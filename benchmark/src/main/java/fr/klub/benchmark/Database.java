@@ -50,7 +50,7 @@ final class Database implements AutoCloseable {
 
     private void startServer(boolean fresh) {
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -60,8 +60,14 @@ final class Database implements AutoCloseable {
                     .setServerConfig("full_page_writes", fsync ? "on" : "off")
                     .setServerConfig("max_connections", "400")
                     .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("max_wal_size", "2GB")
-                    .start();
+                    .setServerConfig("max_wal_size", "2GB");
+            // For profiling: BENCHMARK_PG_SETTINGS="log_statement=all logging_collector=on", for example.
+            String extra = System.getenv().getOrDefault("BENCHMARK_PG_SETTINGS", "").trim();
+            for (String setting : extra.isEmpty() ? new String[0] : extra.split("\\s+")) {
+                String[] nameAndValue = setting.split("=", 2);
+                builder.setServerConfig(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "on");
+            }
+            server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL" + (fresh ? "" : " again"), e);
         }

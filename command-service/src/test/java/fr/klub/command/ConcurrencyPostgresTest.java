@@ -102,6 +102,41 @@ class ConcurrencyPostgresTest {
         assertOneSessionPerPeriod(List.of(firstHttp, secondHttp));
     }
 
+    /**
+     * Each instance caches the session. A place given back through the second instance must be
+     * offered by the first, whose cache still says "full": a refusal decided on a cached aggregate
+     * stands only once the event store confirms the stream did not move (and the reverse: a place
+     * taken through the second instance is not sold twice by the first).
+     */
+    @Test
+    void aPlaceGivenBackOnOneInstanceIsOfferedByTheOtherWhoseCacheSaidFull() {
+        UUID programme = klub.programme();
+        UUID session = klub.session(programme, Klub.FIRST_DAY.plusDays(3), "MATIN", 2, 1);
+        Family family = klub.family(Klub.EIGHT_YEAR_OLD, Klub.EIGHT_YEAR_OLD, Klub.EIGHT_YEAR_OLD);
+        List<UUID> children = family.childIds();
+        List<UUID> drafts = children.stream().map(child -> klub.draft(family, programme, child)).toList();
+        String first = reservation(drafts.get(0), children.get(0), session);
+        String second = reservation(drafts.get(1), children.get(1), session);
+        String third = reservation(drafts.get(2), children.get(2), session);
+
+        assertThat(firstHttp.put(first, null, family.parent()).status()).isEqualTo(201);
+        Response full = firstHttp.put(second, null, family.parent());
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.code()).isEqualTo("SESSION_FULL");
+        assertThat(secondHttp.put(second, null, family.parent()).code()).isEqualTo("SESSION_FULL");
+
+        assertThat(secondHttp.delete(first, family.parent()).status()).isEqualTo(204);
+        assertThat(firstHttp.put(second, null, family.parent()).status()).isEqualTo(201);
+        Response taken = secondHttp.put(third, null, family.parent());
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.code()).isEqualTo("SESSION_FULL");
+        assertThat(countEvents(OnlinePlaceHeld.class, session)).isEqualTo(2);
+    }
+
+    private static String reservation(UUID demande, UUID child, UUID session) {
+        return "/api/demandes/" + demande + "/reservations/" + child + "/" + session;
+    }
+
     private void assertExactlyEightWin(int attempts, List<Http> instances, java.time.LocalDate date) throws Exception {
         UUID programme = klub.programme();
         UUID session = klub.session(programme, date, "MATIN", 16, ONLINE_PLACES);

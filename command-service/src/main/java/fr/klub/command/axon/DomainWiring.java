@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.command.DefaultRepositorySpanFactory;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositorySpanFactory;
@@ -20,6 +21,7 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.klub.command.support.KlubProperties;
 import fr.klub.domain.booking.Enrolment;
@@ -45,23 +47,29 @@ class DomainWiring {
 
     /** Event-sourced aggregates, each with its own bounded cache; sessions and demandes grow, so they snapshot. */
     @Bean
-    ConfigurerModule klubAggregates(KlubProperties properties) {
+    ConfigurerModule klubAggregates(KlubProperties properties, StreamVersions streamVersions) {
         KlubProperties.AggregateSettings settings = properties.command().aggregates();
+        StreamVersions verification = settings.verifyCachedVersion() ? streamVersions : null;
         return configurer -> {
-            configurer.configureAggregate(aggregate(Programme.class, settings, false));
-            configurer.configureAggregate(aggregate(Family.class, settings, false));
-            configurer.configureAggregate(aggregate(Session.class, settings, true));
-            configurer.configureAggregate(aggregate(ChildPeriod.class, settings, false));
-            configurer.configureAggregate(aggregate(Demande.class, settings, true));
+            configurer.configureAggregate(aggregate(Programme.class, settings, false, verification));
+            configurer.configureAggregate(aggregate(Family.class, settings, false, verification));
+            configurer.configureAggregate(aggregate(Session.class, settings, true, verification));
+            configurer.configureAggregate(aggregate(ChildPeriod.class, settings, false, verification));
+            configurer.configureAggregate(aggregate(Demande.class, settings, true, verification));
         };
     }
 
+    @Bean
+    StreamVersions streamVersions(JdbcTemplate jdbc, EventSchema eventSchema) {
+        return new StreamVersions(jdbc, eventSchema);
+    }
+
     private static <T> AggregateConfigurer<T> aggregate(Class<T> type, KlubProperties.AggregateSettings settings,
-                                                        boolean snapshots) {
+                                                        boolean snapshots, StreamVersions verification) {
         Cache cache = new BoundedAggregateCache(settings.cacheSize());
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureRepository(c -> repository(type, c, cache, snapshots ? settings.snapshotEvery() : 0,
-                        settings.verifyCachedVersion()));
+                        verification));
     }
 
     /**
@@ -69,7 +77,7 @@ class DomainWiring {
      * with the same handlers and parameter resolvers (Places, the deadline manager) as the repository.
      */
     private static <T> Repository<T> repository(Class<T> type, Configuration c, Cache cache, int snapshotEvery,
-                                                boolean verifyCachedVersion) {
+                                                StreamVersions verification) {
         AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
                 type, c.parameterResolverFactory(), c.handlerDefinition(type));
         GenericAggregateFactory<T> factory = new GenericAggregateFactory<>(model);
@@ -92,7 +100,7 @@ class DomainWiring {
                 .spanFactory(c.getComponent(RepositorySpanFactory.class,
                         () -> DefaultRepositorySpanFactory.builder().spanFactory(c.spanFactory()).build()))
                 .cache(cache);
-        return new VerifiedCachingRepository<>(builder, c.eventStore(), cache, verifyCachedVersion);
+        return new VerifiedCachingRepository<>(builder, c.eventStore(), cache, snapshotEvery > 0, verification);
     }
 
     @Bean

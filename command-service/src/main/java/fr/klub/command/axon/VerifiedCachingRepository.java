@@ -3,47 +3,77 @@ package fr.klub.command.axon;
 import java.util.Objects;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * An event-sourced repository with an aggregate cache that may be shared by several service
- * instances on one database.
- * <p>
- * Inside one JVM, Axon's pessimistic lock serialises the commands of an aggregate, so the cache is
- * always current. Another instance may however have appended events since the entry was cached:
- * a write on that stale state would fail on the event store's (aggregate, sequence) key and be
- * retried, but a <em>refusal</em> decided on stale state (e.g. "full" when another instance just
- * released a place) would reach the parent. So, when asked to, every load compares the cached
- * version with the last sequence number in the event store (one indexed query, far cheaper than
- * replaying the stream) and reloads on a mismatch.
+ * instances on one database, and that spends as few database round trips per command as it can.
+ * <ul>
+ * <li><b>Verified cache.</b> Inside one JVM, Axon's pessimistic lock serialises the commands of an
+ * aggregate, so the cache is current. Another instance may however have appended events since an
+ * entry was cached: a write on that stale state fails on the event store's (aggregate, sequence)
+ * key and is replayed, but a <em>refusal</em> or a read-only use (e.g. "full" just after another
+ * instance released a place) would stand. So, when verification is on, each aggregate served from
+ * the cache is recorded in the command's {@link CachedReads}, and the decision stands only after
+ * one query has confirmed every such stream unchanged — before commit, or after a refusal once the
+ * locks are released. Checking at the decision rather than at each load costs one round trip per
+ * command instead of one per aggregate, and none while the aggregate's lock is held.</li>
+ * <li><b>Refusals keep the cache.</b> Axon evicts every aggregate a failed unit of work touched.
+ * A refusal changes nothing, so an aggregate whose version did not move is put back (still under
+ * its lock): a burst of refusals on a full session does not reload the session for each click.</li>
+ * <li><b>No snapshot lookup where there are no snapshots</b> (families, programmes, child periods):
+ * their streams are read from the first event, one query instead of two.</li>
+ * </ul>
  */
 final class VerifiedCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
     private final EventStore eventStore;
     private final Cache cache;
-    private final boolean verifyCachedVersion;
+    private final boolean snapshots;
+    /** Null when cached state is trusted as is (one instance only). */
+    private final StreamVersions versions;
 
     VerifiedCachingRepository(EventSourcingRepository.Builder<T> builder, EventStore eventStore, Cache cache,
-                              boolean verifyCachedVersion) {
+                              boolean snapshots, StreamVersions versions) {
         super(builder);
         this.eventStore = eventStore;
         this.cache = cache;
-        this.verifyCachedVersion = verifyCachedVersion;
+        this.snapshots = snapshots;
+        this.versions = versions;
     }
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+        boolean fromCache = cache.containsKey(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
-        if (verifyCachedVersion) {
-            Long stored = eventStore.lastSequenceNumberFor(aggregateIdentifier).orElse(null);
-            if (!Objects.equals(aggregate.version(), stored)) {
-                cache.remove(aggregateIdentifier);
-                aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
-            }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        CachedReads reads = null;
+        if (fromCache && versions != null) {
+            reads = CachedReads.of(unitOfWork, versions);
+            reads.record(aggregateIdentifier, aggregate, cache);
         }
+        Long versionWhenLoaded = aggregate.version();
+        CachedReads recorded = reads;
+        // Registered during rollback, so that it runs first in the cleanup phase: before the lock is released.
+        unitOfWork.onRollback(rolledBack -> rolledBack.onCleanup(cleanup -> {
+            boolean unchanged = versionWhenLoaded != null && Objects.equals(aggregate.version(), versionWhenLoaded)
+                    && !aggregate.isDeleted();
+            if (unchanged && (recorded == null || !recorded.isStale(aggregateIdentifier))) {
+                cache.put(aggregateIdentifier, new AggregateCacheEntry<>(aggregate));
+            }
+        }));
         return aggregate;
+    }
+
+    @Override
+    protected DomainEventStream readEvents(String aggregateIdentifier) {
+        return snapshots ? super.readEvents(aggregateIdentifier) : eventStore.readEvents(aggregateIdentifier, 0);
     }
 }

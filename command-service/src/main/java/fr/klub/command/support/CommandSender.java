@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import fr.klub.command.axon.CachedStateOutdatedException;
+import fr.klub.command.axon.RefusalOnCachedState;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.platform.correlation.CommandMetadata;
 import fr.klub.platform.web.ApiProblem;
@@ -58,7 +60,8 @@ public class CommandSender {
         for (int attempt = 1; ; attempt++) {
             try {
                 return admitted(() -> gateway.sendAndWait(message));
-            } catch (RuntimeException failure) {
+            } catch (RuntimeException thrown) {
+                RuntimeException failure = confirmed(thrown);
                 Refusal refusal = refusalIn(failure);
                 if (refusal != null) {
                     throw refusal;
@@ -78,6 +81,23 @@ public class CommandSender {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * A refusal decided on cached aggregates is confirmed here, after the unit of work released its
+     * locks: it stands if those streams did not change, otherwise it becomes a lost race (replayed).
+     */
+    private static RuntimeException confirmed(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RefusalOnCachedState unconfirmed) {
+                try {
+                    return unconfirmed.confirm();
+                } catch (CachedStateOutdatedException outdated) {
+                    return outdated;
+                }
+            }
+        }
+        return failure;
     }
 
     /** Waits its turn (fairly, outside any transaction), so at most a bounded number of commands run at once. */

@@ -127,6 +127,11 @@ public class EventStoreAutoConfiguration {
                                      .schema(eventSchema)
                                      .dataType(byte[].class)
                                      .batchSize(properties.batchSize())
+                                     // An aggregate's sequence numbers have no gaps, and a batch is the
+                                     // range [n, n + batchSize): a short batch is the end of the stream.
+                                     // Axon would otherwise read once more to get an empty batch, a round
+                                     // trip on every aggregate loaded from the store.
+                                     .finalAggregateBatchPredicate(batch -> batch.size() < properties.batchSize())
                                      .build();
     }
 
