@@ -25,13 +25,15 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final VerifiedCredentialsCache credentialsCache;
+    private final RecentAccounts recentAccounts;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder,
-                   VerifiedCredentialsCache credentialsCache, Clock clock) {
+                   VerifiedCredentialsCache credentialsCache, RecentAccounts recentAccounts, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.credentialsCache = credentialsCache;
+        this.recentAccounts = recentAccounts;
         this.clock = clock;
     }
 
@@ -91,6 +93,7 @@ public class AccountService {
                     "Le mot de passe vient d'être modifié par ailleurs. Réessayez.");
         }
         credentialsCache.forget(accountId);
+        recentAccounts.forget(accountId);
     }
 
     public Optional<KlubUser> findByUsername(String username) {

@@ -24,12 +24,15 @@ final class KlubAuthenticationProvider implements AuthenticationProvider {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final VerifiedCredentialsCache cache;
+    private final RecentAccounts recentAccounts;
     private final String hashOfNobody;
 
-    KlubAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, VerifiedCredentialsCache cache) {
+    KlubAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, VerifiedCredentialsCache cache,
+                               RecentAccounts recentAccounts) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.cache = cache;
+        this.recentAccounts = recentAccounts;
         this.hashOfNobody = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -62,7 +65,7 @@ final class KlubAuthenticationProvider implements AuthenticationProvider {
             return Optional.empty();
         }
         try {
-            return accounts.findByUsername(username);
+            return recentAccounts.find(username, accounts::findByUsername);
         } catch (DataAccessException e) {
             throw new InternalAuthenticationServiceException("Base de données indisponible.", e);
         }

@@ -66,16 +66,25 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
+    RecentAccounts recentAccounts(KlubSecurityProperties properties) {
+        return new RecentAccounts(properties.accountCacheTtl(), properties.credentialsCacheMaxEntries(),
+                Clock.systemUTC());
+    }
+
+    @Bean
     public AccountService accountService(AccountRepository accountRepository, PasswordEncoder passwordEncoder,
-                                         VerifiedCredentialsCache verifiedCredentialsCache, ObjectProvider<Clock> clock) {
-        return new AccountService(accountRepository, passwordEncoder, verifiedCredentialsCache,
+                                         VerifiedCredentialsCache verifiedCredentialsCache, RecentAccounts recentAccounts,
+                                         ObjectProvider<Clock> clock) {
+        return new AccountService(accountRepository, passwordEncoder, verifiedCredentialsCache, recentAccounts,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     KlubAuthenticationProvider klubAuthenticationProvider(AccountRepository accountRepository, PasswordEncoder passwordEncoder,
-                                                          VerifiedCredentialsCache verifiedCredentialsCache) {
-        return new KlubAuthenticationProvider(accountRepository, passwordEncoder, verifiedCredentialsCache);
+                                                          VerifiedCredentialsCache verifiedCredentialsCache,
+                                                          RecentAccounts recentAccounts) {
+        return new KlubAuthenticationProvider(accountRepository, passwordEncoder, verifiedCredentialsCache,
+                recentAccounts);
     }
 
     @Bean

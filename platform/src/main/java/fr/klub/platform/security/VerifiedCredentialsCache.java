@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * hash". What is kept is a SHA-256 of the presented password with a random per-process salt (the
  * password itself is never stored), compared in constant time with {@link MessageDigest#isEqual};
  * any other password falls through to BCrypt and fails. Each entry is tied to the stored hash it
- * was checked against, and the account row is read on every request, so a password changed by any
- * instance stops matching at once. Entries expire after {@code ttl}; the map is bounded.
+ * was checked against, and the account row is read again at least every few seconds
+ * ({@link RecentAccounts}), so a password changed by any instance stops matching within them.
+ * Entries expire after {@code ttl}; the map is bounded.
  */
 final class VerifiedCredentialsCache {
 

@@ -23,7 +23,8 @@ class KlubAuthenticationProviderTest {
     private final CountingEncoder encoder = new CountingEncoder();
     private final StubAccounts accounts = new StubAccounts();
     private final KlubAuthenticationProvider provider = new KlubAuthenticationProvider(accounts, encoder,
-            new VerifiedCredentialsCache(Duration.ofMinutes(5), 100, java.time.Clock.systemUTC()));
+            new VerifiedCredentialsCache(Duration.ofMinutes(5), 100, java.time.Clock.systemUTC()),
+            new RecentAccounts(Duration.ZERO, 100, java.time.Clock.systemUTC()));
     private final Account account = new Account(UUID.randomUUID(), "marie", encoder.encode("mot-de-passe"), Role.STAFF,
             Optional.empty(), Instant.now(), Instant.now());
 
