@@ -36,7 +36,10 @@ record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, Lis
                     20, 500, 8, 2000, 100, 4, 200, 32, 32, 4, 9, 1_000_000);
             case "small" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s", "PT5M",
                     2, 100, 8, 100, 20, 4, 40, 16, 16, 4, 9, 30_000);
-            default -> throw new IllegalArgumentException("unknown scale " + scale + " (full or small)");
+            // The full rush and lag phases with few bursts and a small history: for profiling the command path.
+            case "rush" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s", "PT5M",
+                    3, 500, 8, 2000, 100, 4, 200, 32, 32, 4, 9, 30_000);
+            default -> throw new IllegalArgumentException("unknown scale " + scale + " (full, rush or small)");
         };
     }
 

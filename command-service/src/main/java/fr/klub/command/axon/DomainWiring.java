@@ -45,6 +45,8 @@ import fr.klub.domain.session.SessionScheduling;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class DomainWiring {
 
+    private static final CachingCommandTargetResolver TARGETS = new CachingCommandTargetResolver();
+
     /** Event-sourced aggregates, each with its own bounded cache; sessions and demandes grow, so they snapshot. */
     @Bean
     ConfigurerModule klubAggregates(KlubProperties properties, StreamVersions streamVersions) {
@@ -68,6 +70,7 @@ class DomainWiring {
                                                         boolean snapshots, StreamVersions verification) {
         Cache cache = new BoundedAggregateCache(settings.cacheSize());
         return AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> TARGETS)
                 .configureRepository(c -> repository(type, c, cache, snapshots ? settings.snapshotEvery() : 0,
                         verification));
     }
