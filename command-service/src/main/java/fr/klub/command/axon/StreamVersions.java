@@ -27,14 +27,24 @@ public final class StreamVersions {
         if (aggregateIds.isEmpty()) {
             return Map.of();
         }
-        String sql = "SELECT " + schema.aggregateIdentifierColumn() + ", MAX(" + schema.sequenceNumberColumn()
-                + ") FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " IN ("
-                + String.join(", ", Collections.nCopies(aggregateIds.size(), "?")) + ") GROUP BY "
-                + schema.aggregateIdentifierColumn();
+        // One max() per stream, glued with UNION ALL: each is a single backward step in the
+        // (aggregate, sequence) index, where one grouped query would read every event of the streams.
+        String oneStream = "SELECT CAST(? AS VARCHAR(255)), MAX(" + schema.sequenceNumberColumn() + ") FROM "
+                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
+        String sql = String.join(" UNION ALL ", Collections.nCopies(aggregateIds.size(), oneStream));
+        Object[] parameters = new Object[2 * aggregateIds.size()];
+        int i = 0;
+        for (String id : aggregateIds) {
+            parameters[i++] = id;
+            parameters[i++] = id;
+        }
         Map<String, Long> last = new HashMap<>();
         jdbc.query(sql, row -> {
-            last.put(row.getString(1), row.getLong(2));
-        }, aggregateIds.toArray());
+            long sequence = row.getLong(2);
+            if (!row.wasNull()) {
+                last.put(row.getString(1), sequence);
+            }
+        }, parameters);
         return last;
     }
 }
