@@ -17,6 +17,18 @@ final class Latencies {
         values[size++] = nanos;
     }
 
+    void addAll(Latencies other) {
+        long[] copy;
+        int count;
+        synchronized (other) {
+            copy = Arrays.copyOf(other.values, other.size);
+            count = other.size;
+        }
+        for (int i = 0; i < count; i++) {
+            add(copy[i]);
+        }
+    }
+
     synchronized int count() {
         return size;
     }

@@ -69,6 +69,12 @@ final class Report {
                 ratios.get("hotAttemptsPerSecond"), "", null);
         row(md, "hot session: latency p50 / p99 / max (ms)", latency(hotOurs), latency(hotBase), ratios.get("hotP99")
                 + " (p99)", "p99 ≤ 3 × baseline", ((Number) ratios.get("hotP99")).doubleValue() <= 3);
+        row(md, "hot session: latency p50 / p99 / max (ms), bursts " + (hotOurs.get("bursts") instanceof Number n
+                        ? (n.intValue() / 2 + 1) + "–" + n.intValue() : "") + " (warm JVMs)",
+                latency(hotOurs, "latencySecondHalf"), latency(hotBase, "latencySecondHalf"),
+                ratios.get("hotP99SecondHalf") + " (p99)", "", null);
+        row(md, "hot session: milliseconds per burst", hotOurs.get("burstMillis"), hotBase.get("burstMillis"), "", "",
+                null);
         row(md, "rush: completed reservations/s", rushOurs.get("reservationsPerSecond"),
                 rushBase.get("reservationsPerSecond"), ratios.get("rushThroughput"), "≥ 0.5 × baseline",
                 ((Number) ratios.get("rushThroughput")).doubleValue() >= 0.5);
@@ -102,7 +108,11 @@ final class Report {
 
     @SuppressWarnings("unchecked")
     private static String latency(Map<String, Object> figures) {
-        Map<String, Object> latency = (Map<String, Object>) figures.get("latency");
+        return latency(figures, "latency");
+    }
+
+    private static String latency(Map<String, Object> figures, String key) {
+        Map<String, Object> latency = (Map<String, Object>) figures.get(key);
         return latency.get("p50Ms") + " / " + latency.get("p99Ms") + " / " + latency.get("maxMs");
     }
 
