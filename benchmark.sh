@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # ./benchmark.sh — measure KLUB against the physical floor (the module lives in benchmark/).
 #
-#   ./benchmark.sh                build, then the full benchmark (≈ 10 min on a quiet 2-core machine):
+#   ./benchmark.sh                build, then the full benchmark (≈ 11 min on a quiet 2-core machine):
 #                                 writes docs/benchmark.json and the table in docs/benchmark.md
 #   ./benchmark.sh --scale=small  a quick smoke run (writes benchmark/target/benchmark-small.*)
+#   ./benchmark.sh --scale=rush   full rush and lag phases, few bursts, small history (profiling)
 #   ./benchmark.sh faults         the fault checks, same as ./faults.sh
 #   --no-build                    use the jars already in */target
 #
@@ -18,7 +19,7 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done

@@ -88,6 +88,12 @@ final class Report {
                         + audit.get("violations") + ", readModelsMatchLive " + audit.get("readModelsMatchLive"), "", "",
                 "clean", ((Number) audit.get("violations")).longValue() == 0
                         && Boolean.TRUE.equals(audit.get("readModelsMatchLive")));
+        Map<String, Object> mails = (Map<String, Object>) rushOurs.get("depositMails");
+        if (mails != null) {
+            row(md, "deposit e-mails of the rush (SMTP sink)", mails.get("received") + " of " + mails.get("expected")
+                    + ", the last " + mails.get("allReceivedSecondsAfterDeposits") + " s after the last deposit", "",
+                    "", "", null);
+        }
         row(md, "projection lag p50 / p99 / max (ms), at " + lag.get("achievedCommandsPerSecond") + " commands/s",
                 lagMs.get("p50Ms") + " / " + lagMs.get("p99Ms") + " / " + lagMs.get("maxMs") + " (" + lagMs.get("count")
                         + " samples)", "", "", "p99 ≤ 100 ms",
