@@ -18,13 +18,15 @@ import fr.klub.command.Http.Response;
 import fr.klub.command.Klub.Family;
 import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.session.PlaceReleased;
+import fr.klub.domain.session.SessionQuotaChanged;
 import fr.klub.platform.testing.EmbeddedPostgres;
 
 /**
  * Draft expiry survives a restart: the deadline lives in the database (db-scheduler), so a draft
  * whose instance was stopped still expires when an instance runs again, and its place comes back.
  * Snapshots are taken every 2 events here, so the restarted instance also rebuilds the session and
- * the demande from their snapshots.
+ * the demande from their snapshots. And a draft expires on time when the session it holds a place
+ * in was changed by another instance after this one cached it.
  */
 class DraftExpiryRestartTest {
 
@@ -99,6 +101,40 @@ class DraftExpiryRestartTest {
         UUID lateDemande = restarted.draft(late, programme, late.child());
         assertThat(restarted.reserve(late, lateDemande, late.child(), session).code()).isEqualTo("SESSION_FULL");
         assertThat(restarted.reserve(family, demande, family.child(), session).code()).isEqualTo("DEMANDE_NOT_DRAFT");
+    }
+
+    /**
+     * Another instance changes the session after this one cached it (simulated by appending its
+     * event to the store directly). The draft's expiry, a deadline that no command sender would
+     * replay, must still happen on time, on the session as it now is.
+     */
+    @Test
+    void aDraftExpiresOnTimeWhenAnotherInstanceChangedTheSessionThisOneCached() {
+        context = start();
+        Klub klub = klub();
+        UUID programme = klub.programme();
+        UUID session = klub.session(programme, Klub.FIRST_DAY, "MATIN", 4, 2);
+        Family family = klub.family(Klub.EIGHT_YEAR_OLD);
+        UUID demande = klub.draft(family, programme, family.child());
+        assertThat(klub.reserve(family, demande, family.child(), session).status()).isEqualTo(201);
+
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Long last = jdbc.queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, session.toString());
+        String quotaChanged = "{\"sessionId\":\"" + session + "\",\"capacity\":6,\"onlineQuota\":3}";
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), session.toString(), last + 1, "Session", Instant.now().toString(),
+                SessionQuotaChanged.class.getName(), "1", quotaChanged.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(jdbc, DemandeExpired.class, demande) == 1);
+        assertThat(count(jdbc, PlaceReleased.class, session)).isEqualTo(1);
+        Family next = klub.family(Klub.EIGHT_YEAR_OLD);
+        Response booked = klub.reserve(next, klub.draft(next, programme, next.child()), next.child(), session);
+        assertThat(booked.status()).isEqualTo(201);
+        assertThat(booked.body().path("onlinePlacesLeft").asInt()).as("the other instance's quota of 3, one held")
+                .isEqualTo(2);
     }
 
     private static long count(JdbcTemplate jdbc, Class<?> type, UUID aggregate) {

@@ -1,7 +1,9 @@
 package fr.klub.command.axon;
 
+import java.util.List;
 import java.util.Objects;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
@@ -24,7 +26,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * the cache is recorded in the command's {@link CachedReads}, and the decision stands only after
  * one query has confirmed every such stream unchanged — before commit, or after a refusal once the
  * locks are released. Checking at the decision rather than at each load costs one round trip per
- * command instead of one per aggregate, and none while the aggregate's lock is held.</li>
+ * command instead of one per aggregate, and none while the aggregate's lock is held. Deadlines
+ * (draft expiry), which no command sender replays, still check each cached aggregate at load.</li>
  * <li><b>Refusals keep the cache.</b> Axon evicts every aggregate a failed unit of work touched.
  * A refusal changes nothing, so an aggregate whose version did not move is put back (still under
  * its lock): a burst of refusals on a full session does not reload the session for each click.</li>
@@ -52,24 +55,49 @@ final class VerifiedCachingRepository<T> extends CachingEventSourcingRepository<
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         boolean fromCache = cache.containsKey(aggregateIdentifier);
-        EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        EventSourcedAggregate<T> loaded = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        CachedReads reads = null;
-        if (fromCache && versions != null) {
-            reads = CachedReads.of(unitOfWork, versions);
-            reads.record(aggregateIdentifier, aggregate, cache);
+        if (!fromCache || versions == null) {
+            keepIfUnchanged(unitOfWork, aggregateIdentifier, loaded, null);
+            return loaded;
         }
+        if (unitOfWork.root().getMessage() instanceof CommandMessage) {
+            CachedReads reads = CachedReads.of(unitOfWork, versions);
+            reads.record(aggregateIdentifier, loaded, cache);
+            keepIfUnchanged(unitOfWork, aggregateIdentifier, loaded, reads);
+            return loaded;
+        }
+        // A deadline (draft expiry) has no command sender to replay it after a lost race: it checks
+        // each cached aggregate at load time and works on fresh state.
+        EventSourcedAggregate<T> current = loaded;
+        if (!isCurrent(aggregateIdentifier, loaded)) {
+            cache.remove(aggregateIdentifier);
+            current = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        }
+        keepIfUnchanged(unitOfWork, aggregateIdentifier, current, null);
+        return current;
+    }
+
+    /**
+     * If the unit of work rolls back without having changed the aggregate (a refusal), puts it back
+     * in the cache Axon evicts it from. Registered during rollback, so that it runs first in the
+     * cleanup phase: before the aggregate's lock is released.
+     */
+    private void keepIfUnchanged(UnitOfWork<?> unitOfWork, String aggregateIdentifier,
+                                 EventSourcedAggregate<T> aggregate, CachedReads reads) {
         Long versionWhenLoaded = aggregate.version();
-        CachedReads recorded = reads;
-        // Registered during rollback, so that it runs first in the cleanup phase: before the lock is released.
         unitOfWork.onRollback(rolledBack -> rolledBack.onCleanup(cleanup -> {
             boolean unchanged = versionWhenLoaded != null && Objects.equals(aggregate.version(), versionWhenLoaded)
                     && !aggregate.isDeleted();
-            if (unchanged && (recorded == null || !recorded.isStale(aggregateIdentifier))) {
+            if (unchanged && (reads == null || !reads.isStale(aggregateIdentifier))) {
                 cache.put(aggregateIdentifier, new AggregateCacheEntry<>(aggregate));
             }
         }));
-        return aggregate;
+    }
+
+    private boolean isCurrent(String aggregateIdentifier, EventSourcedAggregate<T> aggregate) {
+        Long stored = versions.lastSequenceNumbers(List.of(aggregateIdentifier)).get(aggregateIdentifier);
+        return Objects.equals(stored, aggregate.version());
     }
 
     @Override
