@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                   again (0 disables the cache)
  * @param credentialsCacheMaxEntries bound of that cache (and of the recent account rows)
  * @param accountCacheTtl            how long an account row read for a login is reused (0: read on
- *                                   every request); a change made through another instance waits
+ *                                   every request); a change made through another service or instance waits
  *                                   that long
  * @param publicPaths                extra paths (Ant patterns, any method) open without login
  */

@@ -13,8 +13,8 @@ import java.util.function.Function;
  * The account rows read for HTTP Basic, kept for a few seconds: a parent's clicks come in quick
  * succession, and reading the row again for each is a database round trip per request.
  * <p>
- * What it costs: a password changed (or an account changed) through <em>another</em> instance is
- * seen here up to {@code ttl} later; through this instance, at once ({@link #forget}). Unknown
+ * What it costs: a password changed (or an account changed) through <em>another</em> service or
+ * instance is seen here up to {@code ttl} later; through this instance, at once ({@link #forget}). Unknown
  * usernames are never kept, so an account created anywhere can log in at once and made-up names
  * cannot fill the map. A zero {@code ttl} reads the row on every request.
  */
