@@ -2,19 +2,14 @@ package fr.klub.notification.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -28,9 +23,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Works off the notification log, away from the event processor: claims each due PENDING row
- * with a conditional UPDATE, sends it over SMTP, then marks it SENT — {@code threads} rows at
- * once, each by one sender thread; on failure it
+ * Works off the notification log, away from the event processor: claims one due PENDING row
+ * at a time with a conditional UPDATE, sends it over SMTP, then marks it SENT; on failure it
  * reschedules the row with back-off, or marks it FAILED after the last attempt, and goes on
  * with the next row. Several instances may run it on one database: a row is claimed by one
  * sender only, and a claim whose sender died expires after {@code claim-timeout}.
@@ -55,8 +49,6 @@ public class MailDispatcher implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean stopping;
     private ScheduledExecutorService executor;
-    /** Null when mails go one at a time (one thread, or {@link #drain()} called directly). */
-    private ExecutorService senders;
 
     public MailDispatcher(Outbox outbox, JavaMailSender mailSender, SenderSettings settings, Clock clock,
                           String instanceId) {
@@ -85,14 +77,6 @@ public class MailDispatcher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        if (settings.threads() > 1) {
-            AtomicInteger number = new AtomicInteger();
-            senders = Executors.newFixedThreadPool(settings.threads(), runnable -> {
-                Thread thread = new Thread(runnable, "notification-sender-" + number.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
         running = true;
         stopping = false;
         long interval = settings.pollInterval().toMillis();
@@ -119,10 +103,6 @@ public class MailDispatcher implements SmartLifecycle {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-        if (senders != null) {
-            senders.shutdownNow();
-            senders = null;
         }
     }
 
@@ -152,47 +132,15 @@ public class MailDispatcher implements SmartLifecycle {
             List<Long> due;
             do {
                 due = outbox.due(clock.instant(), settings.batchSize());
-                ExecutorService parallel = senders;
-                if (parallel == null) {
-                    for (Long id : due) {
-                        if (stopping) {
-                            return;
-                        }
-                        attempt(id);
+                for (Long id : due) {
+                    if (stopping) {
+                        return;
                     }
-                } else {
-                    attemptAll(parallel, due);
+                    attempt(id);
                 }
             } while (due.size() == settings.batchSize() && !stopping);
         } catch (RuntimeException e) {
             LOG.warn("Notification sender pass failed, will try again: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The batch's rows, several at once; the pass ends (and fails) when the slowest is done. */
-    private void attemptAll(ExecutorService parallel, List<Long> due) throws InterruptedException {
-        List<Future<?>> attempts = new ArrayList<>();
-        for (Long id : due) {
-            attempts.add(parallel.submit(() -> {
-                if (!stopping) {
-                    attempt(id);
-                }
-            }));
-        }
-        RuntimeException failure = null;
-        for (Future<?> attempt : attempts) {
-            try {
-                attempt.get();
-            } catch (ExecutionException e) {
-                if (failure == null && e.getCause() instanceof RuntimeException runtime) {
-                    failure = runtime;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 

@@ -11,9 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled      whether this instance sends mails at all (every instance may; they never send the same row)
  * @param pollInterval how often the log is checked for due mails (new mails also wake the sender at once)
  * @param batchSize    how many due rows one pass looks at
- * @param threads      how many mails this instance hands to the SMTP server at once (each claimed
- *                     by one sender only): one at a time, a mail's claim, SMTP conversation and
- *                     status update made the rush's 1,488 deposit mails take 87 s in the benchmark
  * @param maxAttempts  SMTP attempts before a mail is marked FAILED (staff can retry it)
  * @param firstBackoff wait after the first failed attempt; doubled after each further failure
  * @param maxBackoff   the longest wait between two attempts
@@ -26,7 +23,6 @@ public record SenderSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("20") int batchSize,
-        @DefaultValue("4") int threads,
         @DefaultValue("15") int maxAttempts,
         @DefaultValue("10s") Duration firstBackoff,
         @DefaultValue("15m") Duration maxBackoff,
@@ -34,9 +30,8 @@ public record SenderSettings(
         @DefaultValue("Ville <ne-pas-repondre@klub.localhost>") String from) {
 
     public SenderSettings {
-        if (batchSize <= 0 || maxAttempts <= 0 || threads <= 0) {
-            throw new IllegalArgumentException(
-                    "klub.notification.sender.batch-size, threads and max-attempts must be positive");
+        if (batchSize <= 0 || maxAttempts <= 0) {
+            throw new IllegalArgumentException("klub.notification.sender.batch-size and max-attempts must be positive");
         }
         if (pollInterval.isNegative() || pollInterval.isZero() || firstBackoff.isNegative()
                 || maxBackoff.compareTo(firstBackoff) < 0 || claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {

@@ -1,7 +1,6 @@
 package fr.klub.notification.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +46,7 @@ class MailDispatcherTest {
             .withPerMethodLifecycle(true);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2020-09-30T10:00:00Z"));
-    private final SenderSettings settings = new SenderSettings(true, Duration.ofMillis(100), 5, 1, 3,
+    private final SenderSettings settings = new SenderSettings(true, Duration.ofMillis(100), 5, 3,
             Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5), "Ville d'Auray <ne-pas-repondre@auray.example>");
     private JdbcTemplate jdbc;
     private Outbox outbox;
@@ -221,29 +220,6 @@ class MailDispatcherTest {
             assertThat(n.status()).isEqualTo(NotificationStatus.SENT);
             assertThat(n.attempts()).isEqualTo(1);
         }));
-    }
-
-    @Test
-    void aRunningSenderWithSeveralThreadsSendsEachMailOnce() throws Exception {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            ids.add(enqueue("parent" + i + "@example.org"));
-        }
-        SenderSettings fourAtOnce = new SenderSettings(true, Duration.ofMillis(100), 5, 4, 3,
-                Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5), settings.from());
-        MailDispatcher parallel = new MailDispatcher(outbox, mailSender(), fourAtOnce, clock, "instance-c");
-        parallel.start();
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
-                    .allMatch(id -> outbox.find(id).orElseThrow().status() == NotificationStatus.SENT));
-        } finally {
-            parallel.stop();
-        }
-
-        MimeMessage[] received = SMTP.getReceivedMessages();
-        assertThat(received).hasSize(30);
-        assertThat(Arrays.stream(received).map(this::messageId).distinct()).hasSize(30);
-        assertThat(ids).allSatisfy(id -> assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(1));
     }
 
     private static void awaitThen(CyclicBarrier barrier, Runnable action) {
