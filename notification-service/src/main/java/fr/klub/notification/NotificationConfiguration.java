@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import fr.klub.notification.letters.LetterWriter;
 import fr.klub.notification.letters.LinkSettings;
@@ -38,8 +39,8 @@ class NotificationConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, Clock clock) {
-        return new Outbox(jdbc, clock);
+    Outbox outbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new Outbox(jdbc, transactions, clock);
     }
 
     @Bean
@@ -48,7 +49,7 @@ class NotificationConfiguration {
     }
 
     @Bean
-    MailDispatcher mailDispatcher(Outbox outbox, JavaMailSender mailSender, SenderSettings settings, Clock clock,
+    MailDispatcher mailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, SenderSettings settings, Clock clock,
                                   @Value("${klub.notification.instance-id:}") String instanceId) {
         return new MailDispatcher(outbox, mailSender, settings, clock,
                 instanceId.isBlank() ? defaultInstanceId() : instanceId);

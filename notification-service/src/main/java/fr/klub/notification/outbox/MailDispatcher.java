@@ -19,27 +19,29 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Works off the notification log, away from the event processor: claims one due PENDING row
- * at a time with a conditional UPDATE, sends it over SMTP, then marks it SENT; on failure it
+ * at a time with a conditional UPDATE, then sends it over SMTP with its SENT mark committing
+ * the moment the server accepts it ({@link Outbox#markSentOnDelivery}); on failure it
  * reschedules the row with back-off, or marks it FAILED after the last attempt, and goes on
- * with the next row. Several instances may run it on one database: a row is claimed by one
- * sender only, and a claim whose sender died expires after {@code claim-timeout}.
+ * with the next row. The mails of one pass share one SMTP connection. Several instances may run
+ * it on one database: a row is claimed by one sender only, and a claim whose sender died
+ * expires after {@code claim-timeout}.
  * <p>
- * The remaining at-least-once window: if the process dies (or the database is unreachable)
- * after the SMTP server accepted a mail and before its SENT update commits, the claim expires
- * and the mail is sent again. The Message-ID is derived from the row's key, so the second copy
- * carries the same Message-ID as the first.
+ * The remaining at-least-once window: if the process dies after the SMTP server has taken the
+ * mail and before the server's acceptance has reached us (or the database fails the commit
+ * that follows it), the claim expires and the mail is sent again. The Message-ID is derived
+ * from the row's key, so the second copy carries the same Message-ID as the first.
  */
 public class MailDispatcher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
     private final Outbox outbox;
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
     private final SenderSettings settings;
     private final Clock clock;
     private final String instanceId;
@@ -50,7 +52,7 @@ public class MailDispatcher implements SmartLifecycle {
     private volatile boolean stopping;
     private ScheduledExecutorService executor;
 
-    public MailDispatcher(Outbox outbox, JavaMailSender mailSender, SenderSettings settings, Clock clock,
+    public MailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, SenderSettings settings, Clock clock,
                           String instanceId) {
         this.outbox = outbox;
         this.mailSender = mailSender;
@@ -128,7 +130,7 @@ public class MailDispatcher implements SmartLifecycle {
 
     /** One pass over what is due; never throws, so the schedule keeps going whatever happens. */
     void drain() {
-        try {
+        try (SmtpRelay relay = new SmtpRelay(mailSender)) {
             List<Long> due;
             do {
                 due = outbox.due(clock.instant(), settings.batchSize());
@@ -136,7 +138,7 @@ public class MailDispatcher implements SmartLifecycle {
                     if (stopping) {
                         return;
                     }
-                    attempt(id);
+                    attempt(id, relay);
                 }
             } while (due.size() == settings.batchSize() && !stopping);
         } catch (RuntimeException e) {
@@ -144,7 +146,7 @@ public class MailDispatcher implements SmartLifecycle {
         }
     }
 
-    private void attempt(long id) {
+    private void attempt(long id, SmtpRelay relay) {
         Instant now = clock.instant();
         String claimant = instanceId + "/" + UUID.randomUUID();
         if (!outbox.claim(id, claimant, now, now.plus(settings.claimTimeout()))) {
@@ -155,14 +157,23 @@ public class MailDispatcher implements SmartLifecycle {
             return;
         }
         OutgoingMail mail = claimed.get();
+        AtomicBoolean accepted = new AtomicBoolean();
         try {
-            mailSender.send(message(mail));
+            MimeMessage message = message(mail, relay);
+            boolean sent = outbox.markSentOnDelivery(id, claimant, () -> {
+                relay.deliver(message);
+                accepted.set(true);
+            });
+            if (!sent) {
+                LOG.warn("Notification {} not sent: its claim expired and another sender took it", id);
+            }
         } catch (MessagingException | RuntimeException e) {
-            failed(mail, claimant, e);
-            return;
-        }
-        if (!outbox.markSent(id, claimant)) {
-            LOG.warn("Notification {} was sent but its claim had expired; another sender may send it again", id);
+            if (accepted.get()) {
+                LOG.warn("Notification {} was accepted by the SMTP server but could not be marked SENT ({}); "
+                        + "it will be sent again once its claim expires", id, e.getClass().getSimpleName());
+            } else {
+                failed(mail, claimant, e);
+            }
         }
     }
 
@@ -180,11 +191,11 @@ public class MailDispatcher implements SmartLifecycle {
         }
     }
 
-    private MimeMessage message(OutgoingMail mail) throws MessagingException {
+    private MimeMessage message(OutgoingMail mail, SmtpRelay relay) throws MessagingException {
         if (mail.recipient() == null || mail.recipient().isBlank()) {
             throw new AddressException("Aucun destinataire");
         }
-        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessage message = relay.newMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         helper.setFrom(from);
         helper.setTo(InternetAddress.parse(mail.recipient(), true));

@@ -11,8 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.mail.MessagingException;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -37,12 +42,20 @@ public class Outbox {
             attempts, last_error, created_at, next_attempt_at, sent_at""";
 
     private final JdbcTemplate jdbc;
+    private final PlatformTransactionManager transactions;
     private final Clock clock;
     private volatile Runnable onEnqueued = () -> { };
 
-    public Outbox(JdbcTemplate jdbc, Clock clock) {
+    public Outbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /** Hands one mail to the SMTP server; returns once the server has accepted it. */
+    @FunctionalInterface
+    interface Delivery {
+        void deliver() throws MessagingException;
     }
 
     /** Called once the transaction that added PENDING rows has committed (the sender then looks at once). */
@@ -123,12 +136,36 @@ public class Outbox {
                 id, claimant).stream().findFirst();
     }
 
-    /** @return false if the claim was lost meanwhile (it outlived its lease and another sender took the row) */
-    boolean markSent(long id, String claimant) {
-        return jdbc.update("""
-                UPDATE notification SET status = 'SENT', sent_at = ?, claimed_by = NULL, claimed_until = NULL
-                WHERE id = ? AND claimed_by = ? AND status = 'PENDING'""",
-                utc(clock.instant()), id, claimant) == 1;
+    /**
+     * Marks the row SENT and delivers the mail inside one transaction, which commits the moment
+     * the SMTP server has accepted the mail (before the goodbye). If the process dies before
+     * that, the transaction dies with its connection and the row is sent again once its claim
+     * expires; if the delivery fails, nothing is marked. What remains is the irreducible window
+     * of at-least-once delivery: the server has the mail but its acceptance has not reached us
+     * yet — then the second copy carries the same Message-ID.
+     *
+     * @return false, without delivering, if the claim was lost (it outlived its lease and another
+     *     sender took the row)
+     * @throws MessagingException the delivery failed; the row is left as it was
+     */
+    boolean markSentOnDelivery(long id, String claimant, Delivery delivery) throws MessagingException {
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        try {
+            boolean stillOurs = jdbc.update("""
+                    UPDATE notification SET status = 'SENT', sent_at = ?, claimed_by = NULL, claimed_until = NULL
+                    WHERE id = ? AND claimed_by = ? AND status = 'PENDING'""",
+                    utc(clock.instant()), id, claimant) == 1;
+            if (!stillOurs) {
+                return false;
+            }
+            delivery.deliver();
+            transactions.commit(transaction);
+            return true;
+        } finally {
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
+            }
+        }
     }
 
     boolean reschedule(long id, String claimant, Instant nextAttempt, String error) {

@@ -1,8 +1,13 @@
 package fr.klub.notification.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -48,15 +54,16 @@ class MailDispatcherTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2020-09-30T10:00:00Z"));
     private final SenderSettings settings = new SenderSettings(true, Duration.ofMillis(100), 5, 3,
             Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5), "Ville d'Auray <ne-pas-repondre@auray.example>");
+    private DataSource dataSource;
     private JdbcTemplate jdbc;
     private Outbox outbox;
     private MailDispatcher dispatcher;
 
     @BeforeEach
     void setUp() {
-        DataSource dataSource = MigratedH2.create();
+        dataSource = MigratedH2.create();
         jdbc = new JdbcTemplate(dataSource);
-        outbox = new Outbox(jdbc, clock);
+        outbox = new Outbox(jdbc, new DataSourceTransactionManager(dataSource), clock);
         dispatcher = newDispatcher("instance-a");
     }
 
@@ -201,6 +208,54 @@ class MailDispatcherTest {
     }
 
     @Test
+    void theSentMarkCommitsOnlyOnceTheServerHasAcceptedTheMail() throws Exception {
+        long id = enqueue("parent@example.org");
+        Instant now = clock.instant();
+        assertThat(outbox.claim(id, "me/1", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+        List<String> seenByOthersDuringDelivery = new ArrayList<>();
+
+        boolean sent = outbox.markSentOnDelivery(id, "me/1", () -> seenByOthersDuringDelivery.add(statusSeenElsewhere(id)));
+
+        assertThat(sent).isTrue();
+        assertThat(seenByOthersDuringDelivery).as("a crash during delivery leaves the row to be sent again")
+                .containsExactly("PENDING");
+        assertThat(statusSeenElsewhere(id)).isEqualTo("SENT");
+    }
+
+    @Test
+    void aFailedDeliveryLeavesTheRowUnmarked() {
+        long id = enqueue("parent@example.org");
+        Instant now = clock.instant();
+        assertThat(outbox.claim(id, "me/1", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+
+        assertThatThrownBy(() -> outbox.markSentOnDelivery(id, "me/1", () -> {
+            throw new jakarta.mail.MessagingException("421 service not available");
+        })).hasMessageContaining("421");
+
+        assertThat(outbox.find(id).orElseThrow()).satisfies(n -> {
+            assertThat(n.status()).isEqualTo(NotificationStatus.PENDING);
+            assertThat(n.sentAt()).isNull();
+        });
+        assertThat(outbox.reschedule(id, "me/1", now.plusSeconds(10), "421")).as("the claim is still held").isTrue();
+    }
+
+    @Test
+    void aSenderWhoseClaimWasTakenOverDoesNotSendTheMail() throws Exception {
+        long id = enqueue("parent@example.org");
+        Instant now = clock.instant();
+        assertThat(outbox.claim(id, "slow/1", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+        Instant later = now.plus(Duration.ofMinutes(6));
+        assertThat(outbox.claim(id, "other/1", later, later.plus(Duration.ofMinutes(5)))).isTrue();
+        List<String> deliveries = new ArrayList<>();
+
+        boolean sent = outbox.markSentOnDelivery(id, "slow/1", () -> deliveries.add("delivered"));
+
+        assertThat(sent).isFalse();
+        assertThat(deliveries).isEmpty();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.PENDING);
+    }
+
+    @Test
     void twoSendersOnOneDatabaseNeverSendTheSameMail() throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -236,6 +291,20 @@ class MailDispatcherTest {
                 UUID.randomUUID(), UUID.randomUUID(), null);
         outbox.enqueue(notification, List.of(recipient), new Letter("Sujet é", "Bonjour é", "<p>Bonjour é</p>"));
         return jdbc.queryForObject("SELECT id FROM notification WHERE event_id = ?", Long.class, notification.eventId());
+    }
+
+    /** The row's status as another connection sees it: only what has been committed. */
+    private String statusSeenElsewhere(long id) {
+        try (Connection other = dataSource.getConnection();
+             PreparedStatement query = other.prepareStatement("SELECT status FROM notification WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String messageId(MimeMessage message) {
