@@ -70,30 +70,38 @@ final class KlubSystem implements AutoCloseable {
         Path root = settings.repositoryRoot();
         List<String> common = List.of("--logging.level.fr.klub=INFO",
                 "--klub.security.credentials-cache-ttl=" + settings.credentialsCacheTtl());
-        // For profiling: BENCHMARK_COMMAND_JAVA_OPTS, e.g. "-XX:StartFlightRecording=dumponexit=true,filename=c.jfr".
-        List<String> commandJvm = new ArrayList<>(settings.jvmOptions());
-        String extra = System.getenv("BENCHMARK_COMMAND_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            commandJvm.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        // Extra settings of the command-service (tuning experiments): BENCHMARK_COMMAND_ARGS="--a=b --c=d".
-        List<String> commandArguments = with(common, "--klub.eventstore.node-id=bench-command",
-                "--klub.demande.draft-timeout=" + settings.draftTimeout());
-        String extraArguments = System.getenv("BENCHMARK_COMMAND_ARGS");
-        if (extraArguments != null && !extraArguments.isBlank()) {
-            commandArguments.addAll(List.of(extraArguments.trim().split("\\s+")));
-        }
+        // For profiling and tuning experiments, per service (COMMAND, QUERY, NOTIFICATION):
+        // BENCHMARK_<SERVICE>_JAVA_OPTS, e.g. "-XX:StartFlightRecording=dumponexit=true,filename=c.jfr",
+        // and BENCHMARK_<SERVICE>_ARGS, settings, e.g. "--a=b --c=d".
         ServiceProcess command = new ServiceProcess("command-service", jar(root, "command-service"), freePort(),
-                commandJvm, commandArguments, commandEnvironment, logs);
+                jvm(settings, "COMMAND"), with(arguments(common, "COMMAND"), "--klub.eventstore.node-id=bench-command",
+                "--klub.demande.draft-timeout=" + settings.draftTimeout()), commandEnvironment, logs);
         ServiceProcess query = new ServiceProcess("query-service", jar(root, "query-service"), freePort(),
-                settings.jvmOptions(), with(common, "--klub.eventstore.node-id=bench-query",
+                jvm(settings, "QUERY"), with(arguments(common, "QUERY"), "--klub.eventstore.node-id=bench-query",
                 "--db-scheduler.enabled=false"), environment, logs);
         ServiceProcess notification = new ServiceProcess("notification-service",
-                jar(root, "notification-service"), freePort(), settings.jvmOptions(),
-                with(common, "--klub.eventstore.node-id=bench-notification", "--db-scheduler.enabled=false",
-                        "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
+                jar(root, "notification-service"), freePort(), jvm(settings, "NOTIFICATION"),
+                with(arguments(common, "NOTIFICATION"), "--klub.eventstore.node-id=bench-notification",
+                        "--db-scheduler.enabled=false", "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
                         "--klub.notification.sender.claim-timeout=" + settings.mailClaimTimeout()), environment, logs);
         return new KlubSystem(settings, database, smtp, command, query, notification);
+    }
+
+    private static List<String> jvm(Settings settings, String service) {
+        List<String> options = new ArrayList<>(settings.jvmOptions());
+        options.addAll(fromEnvironment("BENCHMARK_" + service + "_JAVA_OPTS"));
+        return options;
+    }
+
+    private static List<String> arguments(List<String> common, String service) {
+        List<String> arguments = new ArrayList<>(common);
+        arguments.addAll(fromEnvironment("BENCHMARK_" + service + "_ARGS"));
+        return arguments;
+    }
+
+    private static List<String> fromEnvironment(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     String c(String path) {
