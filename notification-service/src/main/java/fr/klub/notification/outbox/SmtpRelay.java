@@ -7,16 +7,24 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * One SMTP connection, opened at the first mail of a sending pass and kept for the next ones,
- * configured from Spring's {@code spring.mail.*} settings. Not {@link JavaMailSenderImpl#send}:
- * that one only returns after the goodbye (QUIT) and the close, and the SENT mark must commit as
+ * One SMTP connection, opened at the first mail of a sending pass and kept for the next ones (up
+ * to {@value #MAILS_PER_CONNECTION}, then a fresh one), configured from Spring's
+ * {@code spring.mail.*} settings. Not {@link JavaMailSenderImpl#send}: that one only returns
+ * after the goodbye (QUIT) and the close, and the SENT mark must commit as
  * soon as the server has accepted the mail — every millisecond between the two is a window in
  * which a crash makes the mail go out twice. Not thread-safe: one per sending thread.
  */
 final class SmtpRelay implements AutoCloseable {
 
+    /**
+     * Mails handed over on one connection before it is closed and a new one opened: some servers
+     * cap it (Exchange's receive connectors at 20 by default) and answer the next with an error.
+     */
+    static final int MAILS_PER_CONNECTION = 20;
+
     private final JavaMailSenderImpl settings;
     private Transport transport;
+    private int deliveredOnThisConnection;
 
     SmtpRelay(JavaMailSenderImpl settings) {
         this.settings = settings;
@@ -43,9 +51,14 @@ final class SmtpRelay implements AutoCloseable {
             close();
             throw e;
         }
+        deliveredOnThisConnection++;
     }
 
     private Transport connected() throws MessagingException {
+        if (deliveredOnThisConnection >= MAILS_PER_CONNECTION) {
+            // Here rather than right after the last mail: its SENT mark must not wait for the goodbye.
+            close();
+        }
         if (transport == null) {
             String protocol = settings.getProtocol() != null ? settings.getProtocol() : "smtp";
             Transport opened = settings.getSession().getTransport(protocol);
@@ -62,6 +75,7 @@ final class SmtpRelay implements AutoCloseable {
     public void close() {
         Transport open = transport;
         transport = null;
+        deliveredOnThisConnection = 0;
         if (open != null) {
             try {
                 open.close();

@@ -256,6 +256,23 @@ class MailDispatcherTest {
     }
 
     @Test
+    void aLongPassGoesOnOverFreshConnectionsAndSendsEveryMailOnce() {
+        int mails = 2 * SmtpRelay.MAILS_PER_CONNECTION + 5;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < mails; i++) {
+            ids.add(enqueue("parent" + i + "@example.org"));
+        }
+
+        dispatcher.drain();
+
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(mails);
+        assertThat(Arrays.stream(received).map(this::messageId).distinct()).hasSize(mails);
+        assertThat(ids).allSatisfy(id -> assertThat(outbox.find(id).orElseThrow().status())
+                .isEqualTo(NotificationStatus.SENT));
+    }
+
+    @Test
     void twoSendersOnOneDatabaseNeverSendTheSameMail() throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
