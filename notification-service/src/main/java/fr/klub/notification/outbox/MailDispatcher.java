@@ -27,9 +27,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * at a time with a conditional UPDATE, then sends it over SMTP with its SENT mark committing
  * the moment the server accepts it ({@link Outbox#markSentOnDelivery}); on failure it
  * reschedules the row with back-off, or marks it FAILED after the last attempt, and goes on
- * with the next row. The mails of one pass share one SMTP connection. Several instances may run
- * it on one database: a row is claimed by one sender only, and a claim whose sender died
- * expires after {@code claim-timeout}.
+ * with the next row. The mails of one pass share SMTP connections ({@link SmtpRelay}). Several
+ * instances may run it on one database: a row is claimed by one sender only, and a claim whose
+ * sender died expires after {@code claim-timeout}.
  * <p>
  * The remaining at-least-once window: if the process dies after the SMTP server has taken the
  * mail and before the server's acceptance has reached us (or the database fails the commit
