@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.TimeMeter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -71,6 +73,15 @@ public class PlatformSecurityAutoConfiguration {
                 Clock.systemUTC());
     }
 
+    /**
+     * Time for the sign-in buckets: the system's monotonic clock, unless the context holds a
+     * Bucket4j {@link TimeMeter} (tests drive the delay with one rather than by sleeping).
+     */
+    @Bean
+    SignInThrottle signInThrottle(KlubSecurityProperties properties, ObjectProvider<TimeMeter> time) {
+        return new SignInThrottle(properties.signIn(), time.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+    }
+
     @Bean
     public AccountService accountService(AccountRepository accountRepository, PasswordEncoder passwordEncoder,
                                          VerifiedCredentialsCache verifiedCredentialsCache, RecentAccounts recentAccounts,
@@ -82,9 +93,9 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     KlubAuthenticationProvider klubAuthenticationProvider(AccountRepository accountRepository, PasswordEncoder passwordEncoder,
                                                           VerifiedCredentialsCache verifiedCredentialsCache,
-                                                          RecentAccounts recentAccounts) {
+                                                          RecentAccounts recentAccounts, SignInThrottle signInThrottle) {
         return new KlubAuthenticationProvider(accountRepository, passwordEncoder, verifiedCredentialsCache,
-                recentAccounts);
+                recentAccounts, signInThrottle);
     }
 
     @Bean
@@ -97,7 +108,9 @@ public class PlatformSecurityAutoConfiguration {
                                                        KlubSecurityProperties properties) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         String[] extraPublic = properties.publicPaths().toArray(String[]::new);
-        http.authenticationProvider(authenticationProvider)
+        // a manager of its own, without the global one as parent: ProviderManager asks its parent again
+        // after a failure, which checked every wrong password twice (two BCrypts, two throttle tokens)
+        http.authenticationManager(new ProviderManager(authenticationProvider))
             .csrf(AbstractHttpConfigurer::disable)
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)

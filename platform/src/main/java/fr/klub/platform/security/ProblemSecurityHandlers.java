@@ -14,12 +14,23 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem+json (codes UNAUTHORIZED and FORBIDDEN); 503 when the accounts table is unreachable. */
+/**
+ * 401 and 403 as problem+json (codes UNAUTHORIZED and FORBIDDEN); 429 TOO_MANY_ATTEMPTS with
+ * {@code Retry-After} after too many failed sign-ins; 503 when the accounts table is unreachable.
+ */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        if (exception instanceof TooManySignInAttemptsException throttled) {
+            long seconds = throttled.retryAfterSeconds();
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            Problems.write(request, response, Problems.problem(HttpStatus.TOO_MANY_REQUESTS, ProblemCodes.TOO_MANY_ATTEMPTS,
+                    "Trop de tentatives de connexion ont échoué pour ce compte ou depuis cette adresse. Réessayez dans "
+                            + inFrench(seconds) + "."));
+            return;
+        }
         if (ProblemHandler.isTransientDatabaseFailure(exception)) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemHandler.RETRY_AFTER_SECONDS));
             Problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.SERVICE_UNAVAILABLE,
@@ -36,5 +47,13 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         Problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN,
                 "Votre compte ne permet pas d'effectuer cette action."));
+    }
+
+    private static String inFrench(long seconds) {
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " seconde" : " secondes");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 }

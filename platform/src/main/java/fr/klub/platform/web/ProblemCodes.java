@@ -21,6 +21,8 @@ public final class ProblemCodes {
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
+    /** api.md: too many failed sign-ins for this account or address (429, with Retry-After). */
+    public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 

@@ -42,6 +42,7 @@ public final class Problems {
             Map.entry("PAYLOAD_TOO_LARGE", "Requête trop volumineuse"),
             Map.entry("UNSUPPORTED_MEDIA_TYPE", "Format de requête non pris en charge"),
             Map.entry("TOO_MANY_REQUESTS", "Trop de requêtes"),
+            Map.entry("TOO_MANY_ATTEMPTS", "Trop de tentatives de connexion"),
             Map.entry("INTERNAL_ERROR", "Erreur interne"),
             Map.entry("SERVICE_UNAVAILABLE", "Service momentanément indisponible"),
             Map.entry("SESSION_FULL", "Complet"),

@@ -24,7 +24,8 @@ class KlubAuthenticationProviderTest {
     private final StubAccounts accounts = new StubAccounts();
     private final KlubAuthenticationProvider provider = new KlubAuthenticationProvider(accounts, encoder,
             new VerifiedCredentialsCache(Duration.ofMinutes(5), 100, java.time.Clock.systemUTC()),
-            new RecentAccounts(Duration.ZERO, 100, java.time.Clock.systemUTC()));
+            new RecentAccounts(Duration.ZERO, 100, java.time.Clock.systemUTC()),
+            new SignInThrottle(new KlubSecurityProperties.SignIn(0, null, 0, null, null), io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME));
     private final Account account = new Account(UUID.randomUUID(), "marie", encoder.encode("mot-de-passe"), Role.STAFF,
             Optional.empty(), Instant.now(), Instant.now());
 
@@ -80,6 +81,32 @@ class KlubAuthenticationProviderTest {
     void aDatabaseFailureIsNotABadPassword() {
         accounts.failure = new DataAccessResourceFailureException("down");
         assertThatThrownBy(() -> login("marie", "mot-de-passe")).isInstanceOf(InternalAuthenticationServiceException.class);
+    }
+
+    @Test
+    void onceTheBudgetIsSpentNoPasswordIsCheckedButAVerifiedOneStillPasses() {
+        accounts.account = Optional.of(account);
+        KlubAuthenticationProvider throttled = new KlubAuthenticationProvider(accounts, encoder,
+                new VerifiedCredentialsCache(Duration.ofMinutes(5), 100, java.time.Clock.systemUTC()),
+                new RecentAccounts(Duration.ZERO, 100, java.time.Clock.systemUTC()),
+                new SignInThrottle(new KlubSecurityProperties.SignIn(2, Duration.ofMinutes(1), 10, Duration.ofSeconds(10), 100),
+                        io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME));
+        UsernamePasswordAuthenticationToken right = UsernamePasswordAuthenticationToken.unauthenticated("marie", "mot-de-passe");
+        assertThat(throttled.authenticate(right).isAuthenticated()).isTrue();
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> throttled.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("marie", "faux")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        encoder.matches.set(0);
+
+        assertThatThrownBy(() -> throttled.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("marie", "faux")))
+                .isInstanceOfSatisfying(TooManySignInAttemptsException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isBetween(59L, 60L));
+        assertThatThrownBy(() -> throttled.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("personne", "faux")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(throttled.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("marie", "mot-de-passe"))
+                            .isAuthenticated()).isTrue();
+        assertThat(encoder.matches).as("only the unknown user's check reached BCrypt").hasValue(1);
     }
 
     static final class CountingEncoder implements PasswordEncoder {
