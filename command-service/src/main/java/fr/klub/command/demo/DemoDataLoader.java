@@ -121,7 +121,7 @@ class DemoDataLoader implements ApplicationRunner {
         if (accounts.usernameExists(login.username())) {
             return 0;
         }
-        accounts.createStaffAccount(login.username(), login.password(), role);
+        accounts.createDemoAccount(login, role, null);
         return 1;
     }
 
@@ -132,7 +132,7 @@ class DemoDataLoader implements ApplicationRunner {
         }
         transaction.executeWithoutResult(status -> {
             if (family.parentLogin()) {
-                accounts.createParentAccount(parentLogin.username(), parentLogin.password(), family.familyId());
+                accounts.createDemoAccount(parentLogin, Role.PARENT, family.familyId());
             }
             send(new RegisterFamily(family.familyId(), List.of(family.guardian()), family.children()));
         });

@@ -1,11 +1,11 @@
 package fr.klub.platform.security;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.klub.platform.demo.DemoLogins;
 import fr.klub.platform.web.ApiProblem;
 import fr.klub.platform.web.ProblemCodes;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,20 +13,22 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Creates accounts and changes passwords. Refusals are {@link ApiProblem}s:
- * 409 {@code USERNAME_TAKEN}, 400 {@code VALIDATION_FAILED} (username or password policy, wrong
- * current password). Calls join the caller's transaction when there is one.
+ * 409 {@code USERNAME_TAKEN}, 400 {@code VALIDATION_FAILED} (username or {@link PasswordPolicy},
+ * wrong current password). Calls join the caller's transaction when there is one.
  */
 public class AccountService {
 
-    /** Password policy: at least 8 characters; at most 72 bytes, BCrypt's limit. */
-    public static final int MIN_PASSWORD_LENGTH = 8;
-    public static final int MAX_PASSWORD_BYTES = 72;
+    /** Password policy ({@link PasswordPolicy}): at least 8 characters for parents, 12 for staff and auditors. */
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH_PARENT;
+    public static final int MIN_STAFF_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH_STAFF;
+    public static final int MAX_PASSWORD_BYTES = PasswordPolicy.MAX_BYTES;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final VerifiedCredentialsCache credentialsCache;
     private final RecentAccounts recentAccounts;
     private final Clock clock;
+    private final PasswordPolicy policy = PasswordPolicy.withDemoPasswords();
 
     AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder,
                    VerifiedCredentialsCache credentialsCache, RecentAccounts recentAccounts, Clock clock) {
@@ -43,7 +45,7 @@ public class AccountService {
      */
     public void checkNewAccount(String username, String password) {
         String normalized = validUsername(username);
-        validPassword("password", password);
+        policy.check("password", password, Role.PARENT, normalized);
         if (accounts.existsByUsername(normalized)) {
             throw usernameTaken();
         }
@@ -65,9 +67,24 @@ public class AccountService {
         return create(username, password, role, null);
     }
 
+    /**
+     * One of the dev run's demo accounts ({@link DemoLogins}), whose passwords are public and so
+     * refused everywhere else. Only the demo data loader of the dev profile calls it.
+     */
+    public KlubUser createDemoAccount(DemoLogins.Login login, Role role, UUID familyId) {
+        if (!DemoLogins.load().all().contains(login)) {
+            throw new IllegalArgumentException("Not a demo login: " + login);
+        }
+        return insert(validUsername(login.username()), login.password(), role, familyId);
+    }
+
     private KlubUser create(String username, String password, Role role, UUID familyId) {
         String normalized = validUsername(username);
-        validPassword("password", password);
+        policy.check("password", password, role, normalized);
+        return insert(normalized, password, role, familyId);
+    }
+
+    private KlubUser insert(String normalized, String password, Role role, UUID familyId) {
         Instant now = clock.instant();
         Account account = new Account(UUID.randomUUID(), normalized, passwordEncoder.encode(password), role,
                 Optional.ofNullable(familyId), now, now);
@@ -86,7 +103,10 @@ public class AccountService {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             throw ApiProblem.invalidField("currentPassword", "Le mot de passe actuel est incorrect.");
         }
-        validPassword("newPassword", newPassword);
+        policy.check("newPassword", newPassword, account.role(), account.username());
+        if (newPassword.equals(currentPassword)) {
+            throw ApiProblem.invalidField("newPassword", "Le nouveau mot de passe doit être différent de l'actuel.");
+        }
         credentialsCache.forget(accountId);
         if (!accounts.updatePasswordHash(accountId, account.passwordHash(), passwordEncoder.encode(newPassword), clock.instant())) {
             throw ApiProblem.conflict(ProblemCodes.CONCURRENT_MODIFICATION,
@@ -115,16 +135,6 @@ public class AccountService {
                     + Usernames.MAX_LENGTH + " caractères : lettres sans accent, chiffres, « . », « _ », « - », « @ » ou « + ».");
         }
         return normalized;
-    }
-
-    private static void validPassword(String field, String password) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw ApiProblem.invalidField(field, "Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ApiProblem.invalidField(field, "Le mot de passe est trop long (" + MAX_PASSWORD_BYTES
-                    + " octets au plus, soit 72 caractères sans accent).");
-        }
     }
 
     private static ApiProblem usernameTaken() {
