@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import fr.klub.platform.web.WebAutoConfiguration;
 import io.github.bucket4j.TimeMeter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,6 +27,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * HTTP Basic, stateless, against the {@code account} table; roles PARENT / STAFF / AUDITOR;
@@ -32,8 +35,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * and {@code klub.security.public-paths}; other actuator endpoints (prometheus) need STAFF or
  * AUDITOR; everything else needs a login.
  * <p>
- * CSRF protection is off: no cookie or session is ever issued, every request carries its own
- * credentials.
+ * Spring Security's CSRF tokens are off: no cookie or session is ever issued, every request carries
+ * its own credentials. A browser may still resend remembered Basic credentials on its own, so
+ * {@link CrossSiteRequestFilter} refuses foreign {@code Origin}s and non-JSON bodies on
+ * state-changing requests.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
@@ -96,6 +101,31 @@ public class PlatformSecurityAutoConfiguration {
                                                           RecentAccounts recentAccounts, SignInThrottle signInThrottle) {
         return new KlubAuthenticationProvider(accountRepository, passwordEncoder, verifiedCredentialsCache,
                 recentAccounts, signInThrottle);
+    }
+
+    /** Control characters in headers: 400 at the door rather than a 500 wherever a header is read. */
+    @Bean
+    FilterRegistrationBean<ControlCharacterHeaderFilter> controlCharacterHeaderFilter() {
+        FilterRegistrationBean<ControlCharacterHeaderFilter> registration = new FilterRegistrationBean<>(new ControlCharacterHeaderFilter());
+        registration.setName("controlCharacterHeaderFilter");
+        registration.setOrder(WebAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** Refuses cross-site state-changing requests and non-JSON bodies before any password check. */
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(KlubSecurityProperties properties) {
+        FilterRegistrationBean<CrossSiteRequestFilter> registration =
+                new FilterRegistrationBean<>(new CrossSiteRequestFilter(properties.allowedOrigins()));
+        registration.setName("crossSiteRequestFilter");
+        registration.setOrder(WebAutoConfiguration.BODY_LIMIT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    /** The firewall's refusals (control characters in a header, odd paths) as 400 problems, not 500s. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new RejectedRequestHandler();
     }
 
     @Bean
