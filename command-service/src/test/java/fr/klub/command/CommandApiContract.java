@@ -134,7 +134,8 @@ abstract class CommandApiContract {
         byte[] metaData = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND payload_type = ?", byte[].class, created.text("demandeId"), DemandeCreated.class.getName());
         String json = new String(metaData, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(json).contains(requestId).contains("\"PARENT\"");
+        assertThat(json).contains("\"requestId\":\"" + requestId + "\"").contains("\"PARENT\"")
+                        .as("the correlation id is the server's, not the client's").doesNotContain("\"correlationId\":\"" + requestId);
         String accountId = jdbc.queryForObject("SELECT CAST(id AS VARCHAR(36)) FROM account WHERE username = ?",
                 String.class, family.parent().username());
         assertThat(json).contains(accountId);

@@ -11,7 +11,8 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * Metadata for a command sent on behalf of the current HTTP request:
- * {@code actor} = account id, {@code role}, {@code correlationId} = X-Request-Id.
+ * {@code actor} = account id, {@code role}, {@code correlationId} = the request's server-generated
+ * correlation id, {@code requestId} = its X-Request-Id ({@link RequestIds}).
  * <pre>{@code
  * commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
  *                                                 .andMetaData(CommandMetadata.forCurrentRequest()));
@@ -27,8 +28,9 @@ public final class CommandMetadata {
     /** The authenticated user's metadata, or the system's when nobody is authenticated on this thread. */
     public static MetaData forCurrentRequest() {
         Optional<KlubUser> user = CurrentUser.find();
-        String correlationId = RequestIds.current().orElseGet(() -> UUID.randomUUID().toString());
-        return user.map(u -> of(u, correlationId)).orElseGet(() -> system(correlationId));
+        String correlationId = RequestIds.currentCorrelationId().orElseGet(() -> UUID.randomUUID().toString());
+        MetaData metaData = user.map(u -> of(u, correlationId)).orElseGet(() -> system(correlationId));
+        return RequestIds.current().map(requestId -> metaData.and(CorrelationKeys.REQUEST_ID, requestId)).orElse(metaData);
     }
 
     public static MetaData of(KlubUser user, String correlationId) {

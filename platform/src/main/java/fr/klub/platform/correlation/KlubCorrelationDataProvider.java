@@ -9,7 +9,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
- * Copies who did it (actor, role) and the request's correlation id from the message being handled
+ * Copies who did it (actor, role), the request's correlation id and request id from the message being handled
  * onto every message it causes — above all the events an aggregate applies.
  * <p>
  * Being a {@code CorrelationDataProvider} bean, it replaces Axon's default
@@ -34,6 +34,7 @@ public class KlubCorrelationDataProvider implements CorrelationDataProvider {
             copy(metaData, CorrelationKeys.ROLE, data);
         }
         copy(metaData, CorrelationKeys.CORRELATION_ID, data);
+        copy(metaData, CorrelationKeys.REQUEST_ID, data);
         return data;
     }
 

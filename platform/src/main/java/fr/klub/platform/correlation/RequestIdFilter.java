@@ -1,6 +1,7 @@
 package fr.klub.platform.correlation;
 
 import java.io.IOException;
+import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,9 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the client's {@code X-Request-Id} when acceptable, else a new UUID.
+ * Gives every request an id: the client's {@code X-Request-Id} when acceptable (at most 100 of
+ * {@code [A-Za-z0-9._-]}; anything else is ignored and replaced by a new UUID, which the response
+ * carries), and a correlation id of the server's own ({@link RequestIds}).
  * Registered before Spring Security so that 401/403/413 responses carry it too; the header is set
  * before the chain runs, so it survives whatever writes the response.
  */
@@ -18,18 +21,24 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     /** Request attribute holding the id, for code running outside the MDC's thread. */
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
+    /** Request attribute holding the correlation id. */
+    public static final String CORRELATION_ATTRIBUTE = RequestIdFilter.class.getName() + ".correlationId";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
+        String correlationId = UUID.randomUUID().toString();
+        String requestId = RequestIds.acceptable(request.getHeader(RequestIds.HEADER)).orElse(correlationId);
         request.setAttribute(ATTRIBUTE, requestId);
+        request.setAttribute(CORRELATION_ATTRIBUTE, correlationId);
         response.setHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        MDC.put(RequestIds.CORRELATION_MDC_KEY, correlationId);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
+            MDC.remove(RequestIds.CORRELATION_MDC_KEY);
         }
     }
 

@@ -7,13 +7,20 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * The request id of the HTTP request being handled on this thread ({@code X-Request-Id}), as set by
- * {@link RequestIdFilter}. It is also in the logging MDC under {@value #MDC_KEY}.
+ * The ids of the HTTP request being handled on this thread, as set by {@link RequestIdFilter}:
+ * <ul>
+ *   <li>the request id ({@code X-Request-Id}, echoed on the response and quoted in problems): the
+ *       client's when it is safe, else generated; in the logging MDC under {@value #MDC_KEY};</li>
+ *   <li>the correlation id recorded on the messages the request causes: always generated here,
+ *       so that no client can choose it or make it collide with another request's; the same value
+ *       as the request id when the client sent none. MDC key {@value #CORRELATION_MDC_KEY}.</li>
+ * </ul>
  */
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    public static final String CORRELATION_MDC_KEY = "correlationId";
     public static final int MAX_LENGTH = 100;
 
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
@@ -26,14 +33,21 @@ public final class RequestIds {
         return Optional.ofNullable(MDC.get(MDC_KEY));
     }
 
+    /** The current request's correlation id (server-generated), if this thread is handling a request. */
+    public static Optional<String> currentCorrelationId() {
+        return Optional.ofNullable(MDC.get(CORRELATION_MDC_KEY));
+    }
+
+    /** The client's id when it is safe to echo, log and store, else empty. */
+    public static Optional<String> acceptable(String fromClient) {
+        return fromClient != null && ACCEPTED.matcher(fromClient).matches() ? Optional.of(fromClient) : Optional.empty();
+    }
+
     /**
      * The client's id when it is safe to echo and log (at most 100 characters of
      * {@code [A-Za-z0-9._-]}), otherwise a new random UUID.
      */
     public static String acceptOrGenerate(String fromClient) {
-        if (fromClient != null && ACCEPTED.matcher(fromClient).matches()) {
-            return fromClient;
-        }
-        return UUID.randomUUID().toString();
+        return acceptable(fromClient).orElseGet(() -> UUID.randomUUID().toString());
     }
 }

@@ -16,12 +16,13 @@ class KlubCorrelationDataProviderTest {
     private final KlubCorrelationDataProvider provider = new KlubCorrelationDataProvider();
 
     @Test
-    void copiesActorRoleAndCorrelationIdOfTheHandledCommand() {
+    void copiesActorRoleCorrelationIdAndRequestIdOfTheHandledCommand() {
         var command = GenericCommandMessage.asCommandMessage("do it").andMetaData(Map.of(
-                "actor", "acc-1", "role", "PARENT", "correlationId", "req-1", "other", "not copied"));
+                "actor", "acc-1", "role", "PARENT", "correlationId", "corr-1", "requestId", "req-1", "other", "not copied"));
 
         assertThat((Map<String, Object>) provider.correlationDataFor(command))
-                .containsOnly(Map.<String, Object>entry("actor", "acc-1"), Map.<String, Object>entry("role", "PARENT"), Map.<String, Object>entry("correlationId", "req-1"));
+                .containsOnly(Map.<String, Object>entry("actor", "acc-1"), Map.<String, Object>entry("role", "PARENT"),
+                        Map.<String, Object>entry("correlationId", "corr-1"), Map.<String, Object>entry("requestId", "req-1"));
     }
 
     @Test

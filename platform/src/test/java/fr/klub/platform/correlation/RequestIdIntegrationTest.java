@@ -49,4 +49,12 @@ class RequestIdIntegrationTest extends H2IntegrationTest {
         Http.Response longest = http().get("/api/tracking/abc").header("X-Request-Id", "a".repeat(100)).send();
         assertThat(longest.header("X-Request-Id")).isEqualTo("a".repeat(100));
     }
+
+    @Test
+    void aNonAsciiRequestIdIsIgnoredAndAFreshOneEchoed() {
+        fr.klub.platform.sample.RawHttp.Response response = fr.klub.platform.sample.RawHttp.send(port, "GET", "/api/tracking/abc",
+                new String[] {"X-Request-Id: caf\u00c3\u00a9"}, null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(UUID.fromString(response.header("X-Request-Id"))).isNotNull();
+    }
 }

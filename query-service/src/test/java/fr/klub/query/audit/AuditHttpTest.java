@@ -190,6 +190,7 @@ abstract class AuditHttpTest {
         assertThat(held.get("metadata").get("actor").asText()).isEqualTo(parent.accountId().toString());
         assertThat(held.get("metadata").get("role").asText()).isEqualTo("PARENT");
         assertThat(held.get("metadata").get("correlationId").asText()).isNotBlank();
+        assertThat(held.get("metadata").get("requestId").asText()).as("the client's X-Request-Id, apart").isEqualTo("req-parent");
     }
 
     @Test

@@ -29,7 +29,8 @@ final class StoreWriter {
 
     StoreWriter transaction(String actor, String role, Instant at) {
         flush();
-        this.metadata = Map.of("actor", actor, "role", role, "correlationId", UUID.randomUUID().toString());
+        this.metadata = Map.of("actor", actor, "role", role, "correlationId", UUID.randomUUID().toString(),
+                "requestId", "req-" + role.toLowerCase(java.util.Locale.ROOT));
         this.at = at;
         return this;
     }

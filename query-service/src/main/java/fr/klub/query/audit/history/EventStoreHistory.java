@@ -19,6 +19,7 @@ import org.axonframework.common.DateTimeUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import fr.klub.platform.correlation.CorrelationKeys;
 
 /**
  * Reads Axon's {@code domain_event_entry} table directly with JDBC, in keyset pages on the
@@ -216,8 +217,8 @@ public final class EventStoreHistory {
     private static StoredEvent map(ResultSet rows) throws SQLException {
         String payloadType = rows.getString("payload_type");
         JsonNode metadata = json(bytes(rows, "meta_data"));
-        EventOrigin origin = new EventOrigin(text(metadata, "actor"), text(metadata, "role"),
-                text(metadata, "correlationId"));
+        EventOrigin origin = new EventOrigin(text(metadata, CorrelationKeys.ACTOR), text(metadata, CorrelationKeys.ROLE),
+                text(metadata, CorrelationKeys.CORRELATION_ID), text(metadata, CorrelationKeys.REQUEST_ID));
         return new StoredEvent(
                 rows.getLong("global_index"),
                 rows.getString("event_identifier"),
