@@ -27,7 +27,10 @@ public class OpenApiAutoConfiguration {
             pour une validation, `errors: [{field, message}]`. Codes en plus de ceux du contrat : `UNAUTHORIZED` (401),
             `FORBIDDEN` (403), `METHOD_NOT_ALLOWED` (405), `NOT_ACCEPTABLE` (406), `CONCURRENT_MODIFICATION` (409),
             `USERNAME_TAKEN` (409), `PAYLOAD_TOO_LARGE` (413, corps limité à 64 Ko), `UNSUPPORTED_MEDIA_TYPE` (415),
-            `INTERNAL_ERROR` (500), `SERVICE_UNAVAILABLE` (503, avec Retry-After).""";
+            `INTERNAL_ERROR` (500), `SERVICE_UNAVAILABLE` (503, avec Retry-After). Trop d'échecs d'identification pour
+            un compte ou une adresse : 429 `TOO_MANY_ATTEMPTS`, avec Retry-After. POST, PUT, PATCH et DELETE portent un
+            corps JSON (`Content-Type: application/json`) ou aucun corps (sinon 415) ; envoyés depuis la page d'un autre
+            site (en-tête `Origin` non autorisé), ils sont refusés (403).""";
 
     @Bean
     @ConditionalOnMissingBean(OpenAPI.class)
