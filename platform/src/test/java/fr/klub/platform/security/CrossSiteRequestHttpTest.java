@@ -91,6 +91,17 @@ class CrossSiteRequestHttpTest extends H2IntegrationTest {
     }
 
     @Test
+    void controlCharactersInAParameterNameAreNeverAServerError() {
+        for (String path : new String[] {"/api/sessions/" + UUID.randomUUID() + "?date=2020-10-19&%00=1", "/api/me?%01x=1",
+                "/api/bookings?%00=1"}) {
+            RawHttp.Response response = RawHttp.send(port, path.startsWith("/api/bookings") ? "POST" : "GET", path,
+                    new String[] {"Authorization: " + RawHttp.basic(STAFF, PASSWORD), "Content-Type: application/json"},
+                    path.startsWith("/api/bookings") ? "{}" : null);
+            assertThat(response.status()).as(path).isLessThan(500);
+        }
+    }
+
+    @Test
     void aPathTheFirewallRefusesIs400() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/api/me;jsessionid=x",
                 new String[] {"Authorization: " + RawHttp.basic(STAFF, PASSWORD)}, null);
