@@ -106,6 +106,27 @@ class DemoJourneySystemTest {
         assertThat(events.get(0).get("type").asText()).isEqualTo("ProgrammeCreated");
         assertThat(events.get(0).get("metadata").get("actor").asText()).isEqualTo("demo-loader");
         assertThat(events.get(0).get("metadata").get("role").asText()).isEqualTo("STAFF");
+        // Before the journey, the whole history is the demo loader's: every event, not only the first.
+        List<String> otherActors = new ArrayList<>();
+        long demoEvents = 0;
+        String after = "";
+        while (after != null) {
+            JsonNode page = system.asAuditor(system.query()).get("/api/audit/events?limit=500" + after).json();
+            for (JsonNode event : page.get("events")) {
+                if (event.get("globalIndex").asLong() > system.demoDataHead()) {
+                    break;
+                }
+                demoEvents++;
+                JsonNode metadata = event.get("metadata");
+                if (!"demo-loader".equals(metadata.path("actor").asText()) || !"STAFF".equals(metadata.path("role").asText())) {
+                    otherActors.add(event.get("globalIndex").asText() + " " + event.get("type").asText() + " " + metadata);
+                }
+            }
+            boolean more = page.hasNonNull("next") && page.get("next").asLong() < system.demoDataHead();
+            after = more ? "&after=" + page.get("next").asText() : null;
+        }
+        assertThat(demoEvents).as("the demo data's events").isGreaterThan(100);
+        assertThat(otherActors).as("events of the demo data not recorded as demo-loader's").isEmpty();
 
         JdbcTemplate jdbc = system.commandContext().getBean(JdbcTemplate.class);
         long eventsBefore = count(jdbc, "domain_event_entry");

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,7 +84,7 @@ class ProductionProfileTest {
 
     /** The three services as docker-compose runs them, on one real PostgreSQL and a real SMTP server. */
     @Test
-    void starts_on_postgresql_with_no_demo_data_and_its_accounts_from_the_configuration() {
+    void starts_on_postgresql_with_no_demo_data_and_its_accounts_from_the_configuration() throws Exception {
         EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase();
         int smtpPort = ServiceApps.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
@@ -120,11 +125,53 @@ class ProductionProfileTest {
             Http commandService = Http.at("http://localhost:" + ServiceApps.port(command));
             assertThat(commandService.as(demo.staff().username(), demo.staff().password())
                     .post("/api/staff/programmes", "{}").status()).isEqualTo(401);
+
+            depositMailGoesOutThroughTheConfiguredSmtpServer(commandService, smtp);
         } finally {
             Collections.reverse(running);
             running.forEach(ConfigurableApplicationContext::close);
             smtp.stop();
         }
+    }
+
+    /** A family deposits a demande on the production profile: its mail reaches the real SMTP server. */
+    private static void depositMailGoesOutThroughTheConfiguredSmtpServer(Http commandService, GreenMail smtp)
+            throws Exception {
+        Http staff = commandService.as("chef-de-service", "un-secret-propre-a-la-ville");
+        LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        Instant now = Instant.now();
+        Http.Answer programme = staff.post("/api/staff/programmes", """
+                {"title":"Vacances d'hiver","firstDay":"%s","lastDay":"%s","minAge":8,"maxAge":12,
+                 "bookingOpensAt":"%s","bookingClosesAt":"%s","cancellationDeadlineDays":2}"""
+                .formatted(firstDay, firstDay.plusDays(4), now.minus(1, ChronoUnit.DAYS), now.plus(20, ChronoUnit.DAYS)));
+        assertThat(programme.status()).as(programme.toString()).isEqualTo(201);
+        String programmeId = programme.json().get("programmeId").asText();
+        Http.Answer session = staff.post("/api/staff/programmes/" + programmeId + "/sessions",
+                "{\"activity\":\"Escalade\",\"date\":\"" + firstDay + "\",\"period\":\"MATIN\",\"capacity\":4}");
+        assertThat(session.status()).as(session.toString()).isEqualTo(201);
+        Http.Answer family = staff.post("/api/staff/families", """
+                {"guardians":[{"civility":"MME","firstName":"Claire","lastName":"PRODUCTION","email":"claire.production@example.org"}],
+                 "children":[{"firstName":"Jules","lastName":"PRODUCTION","birthDate":"%s"}],
+                 "login":{"username":"claire-production","password":"Un mot de passe bien long 2026"}}"""
+                .formatted(firstDay.minusYears(9)));
+        assertThat(family.status()).as(family.toString()).isEqualTo(201);
+        String child = family.json().get("childIds").get(0).asText();
+
+        Http parent = commandService.as("claire-production", "Un mot de passe bien long 2026");
+        Http.Answer draft = parent.post("/api/demandes",
+                "{\"programmeId\":\"" + programmeId + "\",\"childIds\":[\"" + child + "\"]}");
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        String demande = draft.json().get("demandeId").asText();
+        assertThat(parent.put("/api/demandes/" + demande + "/reservations/" + child + "/"
+                + session.json().get("sessionId").asText()).status()).isEqualTo(201);
+        Http.Answer deposit = parent.post("/api/demandes/" + demande + "/deposit");
+        assertThat(deposit.status()).as(deposit.toString()).isEqualTo(200);
+
+        assertThat(smtp.waitForIncomingEmail(60_000, 1)).as("the deposit mail reached the SMTP server").isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("claire.production@example.org");
+        assertThat(mail.getSubject()).isEqualTo("Votre demande N° " + deposit.json().get("number").asText()
+                + " (Réservation de séances) a bien été reçue");
     }
 
     private static ConfigurableApplicationContext start(ServiceApps app, String... args) {

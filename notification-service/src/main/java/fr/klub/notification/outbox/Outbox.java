@@ -152,9 +152,9 @@ public class Outbox {
         TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
         try {
             boolean stillOurs = jdbc.update("""
-                    UPDATE notification SET status = 'SENT', sent_at = ?, claimed_by = NULL, claimed_until = NULL
+                    UPDATE notification SET status = 'SENT', sent_at = ?, sent_by = ?, claimed_by = NULL, claimed_until = NULL
                     WHERE id = ? AND claimed_by = ? AND status = 'PENDING'""",
-                    utc(clock.instant()), id, claimant) == 1;
+                    utc(clock.instant()), claimant, id, claimant) == 1;
             if (!stillOurs) {
                 return false;
             }

@@ -246,7 +246,13 @@ abstract class NotificationFlowTest {
 
         SMTP.start();
 
-        demandes.forEach(demande -> awaitSent(demande.demandeId(), 1));
+        demandes.forEach(demande -> await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT status, attempts FROM notification WHERE demande_id = ?", demande.demandeId()))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("status")).isEqualTo("SENT");
+                    assertThat(((Number) row.get("attempts")).intValue()).as("failed attempts, then the one that went through")
+                            .isGreaterThanOrEqualTo(3);
+                })));
         assertThat(parents).allSatisfy(family -> assertThat(Mailbox.of(SMTP, family.email())).hasSize(1));
     }
 
@@ -375,8 +381,11 @@ abstract class NotificationFlowTest {
     private void awaitSent(UUID demandeId, int count) {
         await().atMost(PATIENCE).untilAsserted(() -> {
             List<Map<String, Object>> rows = jdbc.queryForList(
-                    "SELECT status FROM notification WHERE demande_id = ?", demandeId);
-            assertThat(rows).hasSize(count).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SENT"));
+                    "SELECT status, attempts FROM notification WHERE demande_id = ?", demandeId);
+            assertThat(rows).hasSize(count).allSatisfy(row -> {
+                assertThat(row.get("status")).isEqualTo("SENT");
+                assertThat(((Number) row.get("attempts")).intValue()).as("SMTP attempts").isEqualTo(1);
+            });
         });
     }
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import fr.klub.notification.outbox.MailDispatcher;
 import fr.klub.notification.support.Families;
 import fr.klub.notification.support.Families.Family;
 import fr.klub.notification.support.FreePort;
@@ -53,8 +54,13 @@ abstract class ServiceLifecycleTest {
 
             parents.subList(0, 6).forEach(family -> families.depositedDemande(family, 1));
             await().atMost(PATIENCE).until(() -> SMTP.getReceivedMessages().length > 0);
+            // The sender pauses, the processor goes on: the next letters are written but not yet sent.
+            first.getBean(MailDispatcher.class).stop();
+            parents.subList(6, 9).forEach(family -> families.depositedDemande(family, 2));
+            await().atMost(PATIENCE).until(() -> rows(jdbc) == 9);
+            assertThat(pending(jdbc)).as("mails still to send when the instance stops").isGreaterThanOrEqualTo(3);
             service.stop(first);
-            parents.subList(6, 12).forEach(family -> families.depositedDemande(family, 2));
+            parents.subList(9, 12).forEach(family -> families.depositedDemande(family, 3));
             service.start("second");
 
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
@@ -88,6 +94,14 @@ abstract class ServiceLifecycleTest {
             assertThat(Mailbox.of(SMTP, family.email())).singleElement().satisfies(mail -> assertThat(mail.text())
                     .contains("déposée le 30 septembre 2020 a été traitée positivement"));
         }
+    }
+
+    static int rows(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM notification", Integer.class);
+    }
+
+    static int pending(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE status = 'PENDING'", Integer.class);
     }
 
     static DataSource dataSource(ServiceInstances.Database database) {

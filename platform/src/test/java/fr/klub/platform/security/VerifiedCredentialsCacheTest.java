@@ -43,11 +43,27 @@ class VerifiedCredentialsCacheTest {
     }
 
     @Test
-    void staysBounded() {
+    void staysBoundedAndKeepsWhatItWasLastTold() {
         for (int i = 0; i < 10; i++) {
-            cache.remember(UUID.randomUUID(), "h", "secret-password");
-            assertThat(cache.size()).isLessThanOrEqualTo(3);
+            UUID someone = UUID.randomUUID();
+            cache.remember(someone, "h", "secret-password");
+            assertThat(cache.size()).isBetween(1, 3);
+            assertThat(cache.isVerified(someone, "h", "secret-password"))
+                    .as("the entry just remembered is kept, even when the cache is full").isTrue();
         }
+    }
+
+    @Test
+    void remembersUpToItsBoundWithoutDroppingLiveEntries() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        cache.remember(first, "h", "secret-password");
+        cache.remember(second, "h", "secret-password");
+        cache.remember(account, "h", "secret-password");
+        assertThat(cache.size()).isEqualTo(3);
+        assertThat(cache.isVerified(first, "h", "secret-password")).isTrue();
+        assertThat(cache.isVerified(second, "h", "secret-password")).isTrue();
+        assertThat(cache.isVerified(account, "h", "secret-password")).isTrue();
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class KlubSystem {
     private final Http notification;
     private final DemoLogins logins = DemoLogins.load();
     private final ConfigurableApplicationContext commandContext;
+    private final long demoDataHead;
 
     private KlubSystem(ConfigurableApplicationContext command, ConfigurableApplicationContext query,
                        ConfigurableApplicationContext notification) {
@@ -40,6 +41,10 @@ public final class KlubSystem {
         this.command = Http.at("http://localhost:" + ServiceApps.port(command));
         this.query = Http.at("http://localhost:" + ServiceApps.port(query));
         this.notification = Http.at("http://localhost:" + ServiceApps.port(notification));
+        // The command-service loads the demo data before it reports started: everything up to here is the demo's.
+        Long head = command.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        this.demoDataHead = head == null ? -1 : head;
     }
 
     public static synchronized KlubSystem get() {
@@ -121,6 +126,11 @@ public final class KlubSystem {
 
     public Http asAuditor(Http service) {
         return service.as(logins.auditor().username(), logins.auditor().password());
+    }
+
+    /** The global index of the last event of the demo data, written before any test ran. */
+    public long demoDataHead() {
+        return demoDataHead;
     }
 
     /** The command-service's context, to run its start-up tasks again (the demo loader's idempotence). */
