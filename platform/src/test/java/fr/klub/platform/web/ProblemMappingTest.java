@@ -246,4 +246,55 @@ class ProblemMappingTest extends H2IntegrationTest {
                 "{\"username\":\"someone-new\",\"password\":\"court\",\"role\":\"AUDITOR\"}").send(), 400, "VALIDATION_FAILED");
         assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("password");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"date\":\"2020-10-19\"|\"date\":0|date|AAAA-MM-JJ",
+            "\"date\":\"2020-10-19\"|\"date\":2147483648|date|AAAA-MM-JJ",
+            "\"date\":\"2020-10-19\"|\"date\":1e400|date|AAAA-MM-JJ",
+            "\"date\":\"2020-10-19\"|\"date\":[2020,10,19]|date|AAAA-MM-JJ",
+            "\"places\":1|\"places\":1.5|places|nombre entier",
+            "\"places\":1|\"places\":\"1\"|places|nombre entier",
+            "\"label\":\"x\"|\"label\":true|label|texte",
+            "\"label\":\"x\"|\"label\":42|label|texte",
+            "\"label\":\"x\"|\"label\":4.2|label|texte"
+    })
+    void valuesAreNeverCoercedIntoAnotherType(String valid, String wrong, String field, String hint) {
+        JsonNode body = problem(post("/api/bookings").json(VALID_BOOKING.replace(valid, wrong)).send(), 400,
+                "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(body.path("errors").get(0).path("message").asText()).contains(hint);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedAndNamed() {
+        JsonNode body = problem(post("/api/bookings").json(VALID_BOOKING.replace("{", "{\"label\":\"y\",")).send(),
+                400, "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("label");
+        assertThat(body.path("detail").asText()).contains("« label »");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&x=a%00b|x",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19%0A|date",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&period=%C2%85|period",
+            "/api/nowhere?q=%1B|q"
+    })
+    void aControlCharacterInTheQueryStringIsRefusedAndNamed(String path, String field) {
+        JsonNode body = problem(get(path).send(), 400, "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void aControlCharacterInTheQueryStringIsRefusedEvenWithoutCredentials() {
+        problem(http().get("/api/me?x=%00").send(), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void theErrorPathItselfIsNotFound() {
+        problem(http().get("/error").send(), 404, "NOT_FOUND");
+        problem(get("/error").send(), 404, "NOT_FOUND");
+        problem(http().method("POST", "/error").send(), 404, "NOT_FOUND");
+    }
 }
