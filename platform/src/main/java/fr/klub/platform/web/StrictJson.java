@@ -66,7 +66,12 @@ public final class StrictJson {
      * The key a body holds twice ({@code guardians[0].civility}), from the parser's refusal under
      * {@link JsonParser.Feature#STRICT_DUPLICATE_DETECTION}; empty for any other parse error.
      */
-    static Optional<String> duplicatedKey(Throwable cause) {
+    static Optional<String> duplicatedKey(Throwable exception) {
+        // inside a list or a nested object, Jackson wraps the parser's exception with the path so far
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof StreamReadException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         if (!(cause instanceof StreamReadException read) || read.getOriginalMessage() == null
                 || !read.getOriginalMessage().startsWith("Duplicate field '")
                 || read.getProcessor() == null) {
