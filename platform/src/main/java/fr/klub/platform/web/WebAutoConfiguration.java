@@ -65,6 +65,11 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    public CalendarParameters calendarParameters() {
+        return new CalendarParameters();
+    }
+
     /** Same as Spring Boot's {@code defaultValidator}, with messages always in French. */
     @Bean
     public static LocalValidatorFactoryBean defaultValidator(ApplicationContext applicationContext) {

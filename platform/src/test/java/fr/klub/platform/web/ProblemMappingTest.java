@@ -286,6 +286,26 @@ class ProblemMappingTest extends H2IntegrationTest {
         assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo(field);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=%2B999999999-12-31|date",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=1999-12-31|date",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&month=%2B999999999-12|month",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&month=-999999999-01|month",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&month=2101-01|month"
+    })
+    void aDateOrMonthParameterOutsideTheCalendarIsRefusedAndNamed(String path, String field) {
+        JsonNode body = problem(get(path).send(), 400, "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(body.path("errors").get(0).path("message").asText()).contains("2000-01-01");
+    }
+
+    @Test
+    void aDateOrMonthParameterInsideTheCalendarIsAccepted() {
+        assertThat(get("/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2100-12-31&month=2000-01").send()
+                .status()).isEqualTo(200);
+    }
+
     @Test
     void aControlCharacterInTheQueryStringIsRefusedEvenWithoutCredentials() {
         problem(http().get("/api/me?x=%00").send(), 400, "VALIDATION_FAILED");

@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.klub.domain.shared.Require;
 import fr.klub.platform.security.KlubUser;
-import fr.klub.platform.web.ApiProblem;
 import fr.klub.query.consistency.ReadsFrom;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.web.ReadSide;
@@ -45,11 +43,7 @@ class AgendaController {
     Agenda agenda(@Parameter(description = "month, e.g. 2020-10 (default: this month)")
                   @RequestParam(required = false) YearMonth month,
                   @AuthenticationPrincipal KlubUser parent) {
-        if (month != null && (month.isBefore(YearMonth.from(Require.EARLIEST_DAY))
-                || month.isAfter(YearMonth.from(Require.LATEST_DAY)))) {
-            throw ApiProblem.invalidField("month", "Le paramètre « month » doit être un mois entre "
-                    + YearMonth.from(Require.EARLIEST_DAY) + " et " + YearMonth.from(Require.LATEST_DAY) + ".");
-        }
+        // a month outside the domain's calendar never gets here: platform's CalendarParameters
         YearMonth asked = month != null ? month : YearMonth.now(clock.withZone(town));
         return readSide.ask(new FindAgenda(parent.familyId().orElseThrow(), asked), instanceOf(Agenda.class));
     }
