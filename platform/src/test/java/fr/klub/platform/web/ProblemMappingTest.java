@@ -267,6 +267,14 @@ class ProblemMappingTest extends H2IntegrationTest {
     }
 
     @Test
+    void anIntegerBeyondItsTypeIsAValidationFailure() {
+        for (String places : new String[] {"2147483648", "99999999999999999999", "1e400", "-1e400"}) {
+            problem(post("/api/bookings").json(VALID_BOOKING.replace("\"places\":1", "\"places\":" + places)).send(),
+                    400, "VALIDATION_FAILED");
+        }
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefusedAndNamed() {
         JsonNode body = problem(post("/api/bookings").json(VALID_BOOKING.replace("{", "{\"label\":\"y\",")).send(),
                 400, "VALIDATION_FAILED");
