@@ -499,6 +499,27 @@ abstract class CommandApiContract {
     // ---------------------------------------------------------------- bad input
 
     @Test
+    void whatNoReadModelCouldStoreIsRefusedBeforeAnyEvent() {
+        UUID programme = klub.programme();
+        long events = klub.eventCount();
+        List<Response> refused = List.of(
+                http.post("/api/staff/programmes/" + programme + "/sessions", Map.of("activity", "Danse\u0000latine",
+                        "date", day(1).toString(), "period", "MATIN", "capacity", 4), klub.staff),
+                http.post("/api/staff/programmes", "{\"title\":\"Vacances\",\"firstDay\":0,\"lastDay\":2147483648,"
+                        + "\"minAge\":6,\"maxAge\":12,\"bookingOpensAt\":1e400,\"bookingClosesAt\":"
+                        + "\"+1000000000-12-31T23:59:59Z\",\"cancellationDeadlineDays\":2}", klub.staff),
+                http.post("/api/staff/programmes", Map.of("title", "Vacances", "firstDay", day(0).toString(),
+                        "lastDay", day(1).toString(), "minAge", 6, "maxAge", 12, "bookingOpensAt",
+                        Instant.now().toString(), "bookingClosesAt", "+1000000000-12-31T23:59:59Z",
+                        "cancellationDeadlineDays", 2), klub.staff));
+        for (Response response : refused) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+        }
+        assertThat(klub.eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void badInputIsA400AndChangesNothing() {
         UUID programme = klub.programme();
         UUID session = klub.session(programme, day(8), "MATIN", 4, null);

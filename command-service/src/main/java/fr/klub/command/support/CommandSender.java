@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +145,8 @@ public class CommandSender {
 
     private static boolean isNotFound(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof AggregateNotFoundException) {
+            // Incompatible: a real id of another kind of aggregate (a family's id given as a demande's)
+            if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException) {
                 return true;
             }
         }

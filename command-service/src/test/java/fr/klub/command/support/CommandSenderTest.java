@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -77,6 +78,18 @@ class CommandSenderTest {
                 .isInstanceOfSatisfying(Refusal.class, refusal -> {
                     assertThat(refusal.code()).isEqualTo(RefusalCode.NOT_FOUND);
                     assertThat(refusal.getMessage()).isEqualTo("Demande inconnue.");
+                });
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void anIdOfAnotherKindOfAggregateIsNotFound() {
+        CommandSender sender = senderFailing(10, () -> new IncompatibleAggregateException(
+                "Aggregate identifier must be non-null after applying an event."), 5);
+        assertThatThrownBy(() -> sender.send(new Probe("f"), "Séance inconnue."))
+                .isInstanceOfSatisfying(Refusal.class, refusal -> {
+                    assertThat(refusal.code()).isEqualTo(RefusalCode.NOT_FOUND);
+                    assertThat(refusal.getMessage()).isEqualTo("Séance inconnue.");
                 });
         assertThat(calls).hasValue(1);
     }

@@ -32,7 +32,7 @@ public class SessionCancellation {
     @CommandHandler
     @SuppressWarnings("unchecked")
     public void handle(CancelSession command) throws Exception {
-        String reason = Require.text(command.reason(), "motif", 1000);
+        String reason = Require.multilineText(command.reason(), "motif", 1000);
         Aggregate<Session> session = places.load(command.sessionId());
         SessionSlot slot = session.invoke(Session::slot);
         List<PlaceReleased> released = (List<PlaceReleased>) Places.send(session,

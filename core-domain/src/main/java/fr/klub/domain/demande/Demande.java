@@ -116,7 +116,7 @@ public class Demande {
     @CommandHandler
     public DecisionReceipt handle(ValidateDemande command, Places places) throws Exception {
         Require.present(command.decision(), "décision");
-        String reason = command.decision() == Decision.REFUSED ? Require.text(command.reason(), "motif", 1000) : null;
+        String reason = command.decision() == Decision.REFUSED ? Require.multilineText(command.reason(), "motif", 1000) : null;
         DemandeStatus wanted = command.decision() == Decision.ACCEPTED ? DemandeStatus.ACCEPTED : DemandeStatus.REFUSED;
         if (status == DemandeStatus.ACCEPTED || status == DemandeStatus.REFUSED) {
             if (status == wanted && Objects.equals(reason, refusalReason)) {

@@ -12,6 +12,6 @@ public record Child(UUID childId, String firstName, String lastName, LocalDate b
         Require.present(childId, "enfant");
         firstName = Require.text(firstName, "prénom", 100);
         lastName = Require.text(lastName, "nom", 100);
-        Require.present(birthDate, "date de naissance");
+        Require.birthDate(birthDate, "date de naissance");
     }
 }

@@ -30,8 +30,11 @@ public class Programme {
     public Programme(CreateProgramme command) {
         Require.present(command.programmeId(), "programme");
         String title = Require.text(command.title(), "titre", 200);
-        ProgrammeRules rules = new ProgrammeRules(command.firstDay(), command.lastDay(), command.minAge(),
-                command.maxAge(), command.bookingOpensAt(), command.bookingClosesAt(),
+        // the range is checked on the command, not in ProgrammeRules: stored programmes always reload
+        ProgrammeRules rules = new ProgrammeRules(Require.calendarDay(command.firstDay(), "premier jour"),
+                Require.calendarDay(command.lastDay(), "dernier jour"), command.minAge(), command.maxAge(),
+                Require.calendarInstant(command.bookingOpensAt(), "ouverture des réservations"),
+                Require.calendarInstant(command.bookingClosesAt(), "fermeture des réservations"),
                 command.cancellationDeadlineDays(), Require.present(command.timeZone(), "fuseau horaire"));
         apply(new ProgrammeCreated(command.programmeId(), title, rules.firstDay(), rules.lastDay(), rules.minAge(),
                 rules.maxAge(), rules.bookingOpensAt(), rules.bookingClosesAt(), rules.cancellationDeadlineDays(),

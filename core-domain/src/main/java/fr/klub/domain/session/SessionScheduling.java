@@ -31,7 +31,7 @@ public class SessionScheduling {
         Require.present(command.sessionId(), "séance");
         Require.present(command.programmeId(), "programme");
         String activity = Require.text(command.activity(), "activité", 200);
-        Require.present(command.date(), "date");
+        Require.calendarDay(command.date(), "date");
         Require.present(command.period(), "créneau");
         Quota quota = Quota.withDefaultSplit(command.capacity(), command.onlineQuota());
         ProgrammeRules rules = Aggregates.loadOrNotFound(programmes, command.programmeId(), "Programme inconnu.")

@@ -1,5 +1,6 @@
 package fr.klub.domain.shared;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -17,7 +18,8 @@ public final class Aggregates {
         }
         try {
             return repository.load(id.toString());
-        } catch (AggregateNotFoundException unknown) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknown) {
+            // Incompatible: the id is real but names another kind of aggregate (a family's id as a session's)
             throw Refusal.notFound(frenchDetail);
         }
     }

@@ -239,6 +239,24 @@ class DemandeStatusTest {
         }
 
         @Test
+        void aRefusalReasonMaySpanLinesButHoldsNoOtherControlCharacter() {
+            givenDeposited()
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, "Facture impayée.\r\nMerci de régulariser.",
+                            DECIDED_AT))
+                    .expectEvents(new DemandeRefused(DEMANDE, FAMILY, "Facture impayée.\nMerci de régulariser.",
+                            DECIDED_AT, RESERVATIONS));
+        }
+
+        @Test
+        void aRefusalReasonWithANulCharacterIsRefused() {
+            givenDeposited()
+                    .when(new ValidateDemande(DEMANDE, Decision.REFUSED, "Facture\u0000impayée", DECIDED_AT))
+                    .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                    .expectNoEvents();
+            assertNoPlaceReleased();
+        }
+
+        @Test
         void aDecisionMustBeGiven() {
             givenDeposited()
                     .when(new ValidateDemande(DEMANDE, null, null, DECIDED_AT))

@@ -119,4 +119,34 @@ class ProgrammeTest {
         assertThat(rules.isBookingOpenAt(BOOKING_CLOSES.minusMillis(1))).isTrue();
         assertThat(rules.isBookingOpenAt(BOOKING_CLOSES)).isFalse();
     }
+
+    @Test
+    void datesAndInstantsOutside2000To2100AreRefusedNamingTheField() {
+        Instant farFuture = Instant.parse("+1000000000-12-31T23:59:59Z");
+        fixture.givenNoPriorActivity()
+                .when(create(Klub.TITLE, FIRST_DAY, LAST_DAY, 8, 12, BOOKING_OPENS, farFuture, 2))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("fermeture des réservations"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(create(Klub.TITLE, LocalDate.ofEpochDay(0), LAST_DAY, 8, 12, BOOKING_OPENS, BOOKING_CLOSES, 2))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("premier jour"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(create(Klub.TITLE, FIRST_DAY, LocalDate.of(2101, 1, 1), 8, 12, BOOKING_OPENS, BOOKING_CLOSES, 2))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("dernier jour"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(create(Klub.TITLE, FIRST_DAY, LAST_DAY, 8, 12, Instant.EPOCH, BOOKING_CLOSES, 2))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("ouverture des réservations"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTitleWithAControlCharacterIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(create("Vacances\u0000", FIRST_DAY, LAST_DAY, 8, 12, BOOKING_OPENS, BOOKING_CLOSES, 2))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
 }

@@ -107,4 +107,26 @@ class SessionSchedulingTest {
                 .expectException(refusal(RefusalCode.VALIDATION_FAILED))
                 .expectNoEvents();
     }
+
+    @Test
+    void anActivityWithANulCharacterOrADateOutsideTheCenturyIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleSession(SESSION, PROGRAMME, "Danse\u0000latine", MONDAY, Period.MATIN, 10, null))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("activité"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleSession(SESSION, PROGRAMME, "Danse", LocalDate.MAX, Period.MATIN, 10, null))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("date"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIdentifierOfAnotherKindOfAggregateIsNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleSession(SESSION, Klub.FAMILY, "Danse", MONDAY, Period.MATIN, 10, null))
+                .expectException(refusal(RefusalCode.NOT_FOUND))
+                .expectNoEvents();
+    }
 }

@@ -32,6 +32,12 @@ public class ProblemErrorController implements ErrorController {
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (exception == null && code == null) {
+            // asked for directly (GET /error): there is no error to report, and nothing at this address
+            Problems.write(request, response, Problems.problem(HttpStatus.NOT_FOUND, ProblemCodes.NOT_FOUND,
+                    "Il n'y a rien à cette adresse."));
+            return;
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;

@@ -112,6 +112,12 @@ public class ProblemHandler {
         if (cause == null || isEmptyBody(cause)) {
             return validation("Le corps de la requête est manquant : un document JSON est attendu.", List.of());
         }
+        Optional<String> twice = StrictJson.duplicatedKey(cause);
+        if (twice.isPresent()) {
+            String message = "Ce champ est présent plusieurs fois.";
+            return validation("Le champ « " + twice.get() + " » est présent plusieurs fois dans la requête.",
+                    List.of(new FieldViolation(twice.get(), message)));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String message = "Ce champ n'est pas attendu.";
             return validation("Le champ « " + field + " » n'est pas attendu dans cette requête (" + known(unknown) + ").",

@@ -1,8 +1,10 @@
 package fr.klub.platform.web;
 
+import com.fasterxml.jackson.databind.Module;
 import fr.klub.platform.correlation.CorrelationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +23,9 @@ public class WebAutoConfiguration {
     /** Right after the request-id filter, before Spring Security: an oversized body is refused unread. */
     public static final int BODY_LIMIT_FILTER_ORDER = CorrelationAutoConfiguration.REQUEST_ID_FILTER_ORDER + 1;
 
+    /** Then query strings and paths with control characters, still before Spring Security. */
+    public static final int CONTROL_CHARACTER_FILTER_ORDER = BODY_LIMIT_FILTER_ORDER + 1;
+
     @Bean
     public ProblemHandler problemHandler() {
         return new ProblemHandler();
@@ -31,6 +36,17 @@ public class WebAutoConfiguration {
         return new ProblemErrorController(problemHandler);
     }
 
+    /** Strict JSON bodies on the HTTP side (StrictJson); Axon's event mapper is another one. */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictJsonCustomizer() {
+        return StrictJson.customizer();
+    }
+
+    @Bean
+    public Module javaTimeFromTextOnly() {
+        return StrictJson.javaTimeFromTextOnly();
+    }
+
     @Bean
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebProperties properties) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
@@ -38,6 +54,20 @@ public class WebAutoConfiguration {
         registration.setName("requestBodyLimitFilter");
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<ControlCharacterFilter> controlCharacterFilter() {
+        FilterRegistrationBean<ControlCharacterFilter> registration =
+                new FilterRegistrationBean<>(new ControlCharacterFilter());
+        registration.setName("controlCharacterFilter");
+        registration.setOrder(CONTROL_CHARACTER_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    public CalendarParameters calendarParameters() {
+        return new CalendarParameters();
     }
 
     /** Same as Spring Boot's {@code defaultValidator}, with messages always in French. */

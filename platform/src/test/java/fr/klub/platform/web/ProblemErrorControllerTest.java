@@ -40,4 +40,16 @@ class ProblemErrorControllerTest {
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
         assertThat(response.getContentAsString()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
     }
+
+    @Test
+    void theErrorPathAskedForDirectlyIsNotFound() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        controller.error(request, response);
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"code\":\"NOT_FOUND\"");
+    }
 }

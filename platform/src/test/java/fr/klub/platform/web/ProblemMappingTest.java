@@ -246,4 +246,83 @@ class ProblemMappingTest extends H2IntegrationTest {
                 "{\"username\":\"someone-new\",\"password\":\"court\",\"role\":\"AUDITOR\"}").send(), 400, "VALIDATION_FAILED");
         assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("password");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"date\":\"2020-10-19\"|\"date\":0|date|AAAA-MM-JJ",
+            "\"date\":\"2020-10-19\"|\"date\":2147483648|date|AAAA-MM-JJ",
+            "\"date\":\"2020-10-19\"|\"date\":1e400|date|AAAA-MM-JJ",
+            "\"date\":\"2020-10-19\"|\"date\":[2020,10,19]|date|AAAA-MM-JJ",
+            "\"places\":1|\"places\":1.5|places|nombre entier",
+            "\"places\":1|\"places\":\"1\"|places|nombre entier",
+            "\"label\":\"x\"|\"label\":true|label|texte",
+            "\"label\":\"x\"|\"label\":42|label|texte",
+            "\"label\":\"x\"|\"label\":4.2|label|texte"
+    })
+    void valuesAreNeverCoercedIntoAnotherType(String valid, String wrong, String field, String hint) {
+        JsonNode body = problem(post("/api/bookings").json(VALID_BOOKING.replace(valid, wrong)).send(), 400,
+                "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(body.path("errors").get(0).path("message").asText()).contains(hint);
+    }
+
+    @Test
+    void anIntegerBeyondItsTypeIsAValidationFailure() {
+        for (String places : new String[] {"2147483648", "99999999999999999999", "1e400", "-1e400"}) {
+            problem(post("/api/bookings").json(VALID_BOOKING.replace("\"places\":1", "\"places\":" + places)).send(),
+                    400, "VALIDATION_FAILED");
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedAndNamed() {
+        JsonNode body = problem(post("/api/bookings").json(VALID_BOOKING.replace("{", "{\"label\":\"y\",")).send(),
+                400, "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("label");
+        assertThat(body.path("detail").asText()).contains("« label »");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&x=a%00b|x",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19%0A|date",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&period=%C2%85|period",
+            "/api/nowhere?q=%1B|q"
+    })
+    void aControlCharacterInTheQueryStringIsRefusedAndNamed(String path, String field) {
+        JsonNode body = problem(get(path).send(), 400, "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=%2B999999999-12-31|date",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=1999-12-31|date",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&month=%2B999999999-12|month",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&month=-999999999-01|month",
+            "/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2020-10-19&month=2101-01|month"
+    })
+    void aDateOrMonthParameterOutsideTheCalendarIsRefusedAndNamed(String path, String field) {
+        JsonNode body = problem(get(path).send(), 400, "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(body.path("errors").get(0).path("message").asText()).contains("2000-01-01");
+    }
+
+    @Test
+    void aDateOrMonthParameterInsideTheCalendarIsAccepted() {
+        assertThat(get("/api/sessions/3f2504e0-4f89-11d3-9a0c-0305e82c3301?date=2100-12-31&month=2000-01").send()
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aControlCharacterInTheQueryStringIsRefusedEvenWithoutCredentials() {
+        problem(http().get("/api/me?x=%00").send(), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void theErrorPathItselfIsNotFound() {
+        problem(http().get("/error").send(), 404, "NOT_FOUND");
+        problem(get("/error").send(), 404, "NOT_FOUND");
+        problem(http().method("POST", "/error").send(), 404, "NOT_FOUND");
+    }
 }

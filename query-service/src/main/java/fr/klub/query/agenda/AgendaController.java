@@ -43,6 +43,7 @@ class AgendaController {
     Agenda agenda(@Parameter(description = "month, e.g. 2020-10 (default: this month)")
                   @RequestParam(required = false) YearMonth month,
                   @AuthenticationPrincipal KlubUser parent) {
+        // a month outside the domain's calendar never gets here: platform's CalendarParameters
         YearMonth asked = month != null ? month : YearMonth.now(clock.withZone(town));
         return readSide.ask(new FindAgenda(parent.familyId().orElseThrow(), asked), instanceOf(Agenda.class));
     }

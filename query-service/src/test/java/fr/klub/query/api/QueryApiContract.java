@@ -292,6 +292,15 @@ abstract class QueryApiContract {
     }
 
     @Test
+    void extremeButWellFormedValuesAreA400OnEveryDatabase() {
+        assertProblem(api.get("/api/staff/families?q=Mar%00tin", staff), 400, "VALIDATION_FAILED");
+        assertProblem(api.get("/api/tracking/jeton?x=%00", null), 400, "VALIDATION_FAILED");
+        assertProblem(api.get("/api/families/me/agenda?month=%2B999999999-12", parent), 400, "VALIDATION_FAILED");
+        assertProblem(api.get("/api/staff/queue?limit=2147483648", staff), 400, "VALIDATION_FAILED");
+        assertThat(api.get("/api/staff/families?q=Martin", staff).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRebuildReplaysTheHistoryIntoTheSameReadModels() {
         UUID programme = UUID.randomUUID();
         story.publishProgramme(programme);
