@@ -28,8 +28,9 @@ public class Family {
     @CommandHandler
     public Family(RegisterFamily command) {
         Require.present(command.familyId(), "famille");
-        List<Guardian> guardians = List.copyOf(Require.notEmpty(command.guardians(), "responsables"));
-        List<Child> kids = List.copyOf(Require.notEmpty(command.children(), "enfants"));
+        List<Guardian> guardians = Require.notEmpty(command.guardians(), "responsables").stream()
+                .map(Guardian::validated).toList();
+        List<Child> kids = Require.notEmpty(command.children(), "enfants").stream().map(Child::validated).toList();
         Require.that(guardians.size() <= 4, "Une famille compte au plus 4 responsables.");
         Require.that(kids.size() <= 12, "Une famille compte au plus 12 enfants.");
         Require.that(new HashSet<>(kids.stream().map(Child::childId).toList()).size() == kids.size(),

@@ -9,11 +9,18 @@ public record Guardian(Civility civility, String firstName, String lastName, Str
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+    /** As stored in events: the rules of the time they were written (new input: {@link #validated()}). */
     public Guardian {
         Require.present(civility, "civilité");
-        firstName = Require.text(firstName, "prénom", 100);
-        lastName = Require.text(lastName, "nom", 100);
-        email = Require.text(email, "e-mail", 254);
+        firstName = Require.storedText(firstName, "prénom", 100);
+        lastName = Require.storedText(lastName, "nom", 100);
+        email = Require.storedText(email, "e-mail", 254);
         Require.that(EMAIL.matcher(email).matches(), "L'adresse e-mail « " + email + " » est invalide.");
+    }
+
+    /** This guardian as a new command may give it: every text by the one definition of valid input. */
+    public Guardian validated() {
+        return new Guardian(civility, Require.text(firstName, "prénom", 100), Require.text(lastName, "nom", 100),
+                Require.text(email, "e-mail", 254));
     }
 }

@@ -34,6 +34,21 @@ public final class Require {
     }
 
     /**
+     * A text as the history may already hold it, checked when an event is read back into a value
+     * object: present, within its length, stripped. Events are forever, so this stays as lenient
+     * as the rules were when they were written; new input goes through {@link #text}.
+     */
+    public static String storedText(String value, String frenchName, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw Refusal.invalid("Le champ « " + frenchName + " » est obligatoire.");
+        }
+        if (value.length() > maxLength) {
+            throw Refusal.invalid("Le champ « " + frenchName + " » dépasse " + maxLength + " caractères.");
+        }
+        return value.strip();
+    }
+
+    /**
      * A one-line text (a name, a title, an activity, an e-mail): present, without control,
      * line-separator or bidirectional-override characters, trimmed and in Unicode NFC.
      */

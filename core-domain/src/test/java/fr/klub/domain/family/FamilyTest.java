@@ -45,6 +45,20 @@ class FamilyTest {
     }
 
     @Test
+    void aNewFamilyIsRefusedAControlCharacterOrAnOverrideInANameThatItsHistoryMayHold() {
+        Child tabbed = new Child(THAIS, "Tha\tïs", "TEST", FIRST_DAY.minusYears(9));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, List.of(Klub.guardian()), List.of(tabbed)))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+        Guardian disguised = new Guardian(Civility.MME, "La\u202Eëtitia", "TEST", "laetitia@example.org");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, List.of(disguised), Klub.family().children()))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
     void aFamilyNeedsAGuardian() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterFamily(FAMILY, List.of(), Klub.family().children()))

@@ -89,21 +89,31 @@ class RequireTest {
     }
 
     @Test
-    void namesOfChildrenAndGuardiansFollowTheTextRules() {
-        Child child = new Child(UUID.randomUUID(), " Le\u0301a ", "Exemple", LocalDate.of(2015, 2, 3));
+    void namesOfNewChildrenAndGuardiansFollowTheTextRules() {
+        Child child = new Child(UUID.randomUUID(), " Le\u0301a ", "Exemple", LocalDate.of(2015, 2, 3)).validated();
         assertThat(child.firstName()).isEqualTo("Léa");
-        refused(() -> new Child(UUID.randomUUID(), "Léa", "Exem\u0000ple", LocalDate.of(2015, 2, 3)), "nom");
-        refused(() -> new Guardian(Civility.MME, "Ca\u202Emille", "Exemple", "camille@example.org"), "prénom");
-        refused(() -> new Guardian(Civility.MME, "Camille", "Exemple", "camille\u0000@example.org"), "e-mail");
+        refused(() -> new Child(UUID.randomUUID(), "Léa", "Exem\u0000ple", LocalDate.of(2015, 2, 3)).validated(), "nom");
+        refused(() -> new Guardian(Civility.MME, "Ca\u202Emille", "Exemple", "camille@example.org").validated(), "prénom");
+        refused(() -> new Guardian(Civility.MME, "Camille", "Exemple", "camille\u0000@example.org").validated(), "e-mail");
     }
 
     @Test
-    void aBirthDateIsBetween1900And2100() {
-        assertThat(new Child(UUID.randomUUID(), "Léa", "Exemple", LocalDate.of(1900, 1, 1)).birthDate())
+    void whatTheHistoryAlreadyHoldsStillReads() {
+        // written before the text rules: a tab and an override in names, a far birth date
+        Child child = new Child(UUID.randomUUID(), "Léa\t", "Exem\u202Eple", LocalDate.of(1850, 1, 1));
+        assertThat(child.firstName()).isEqualTo("Léa");
+        assertThat(child.lastName()).isEqualTo("Exem\u202Eple");
+        Guardian guardian = new Guardian(Civility.MME, "Ca\u202Emille", "Exemple", "camille@example.org");
+        assertThat(guardian.firstName()).isEqualTo("Ca\u202Emille");
+    }
+
+    @Test
+    void aNewBirthDateIsBetween1900And2100() {
+        assertThat(new Child(UUID.randomUUID(), "Léa", "Exemple", LocalDate.of(1900, 1, 1)).validated().birthDate())
                 .isEqualTo(LocalDate.of(1900, 1, 1));
-        refused(() -> new Child(UUID.randomUUID(), "Léa", "Exemple", LocalDate.of(1899, 12, 31)),
+        refused(() -> new Child(UUID.randomUUID(), "Léa", "Exemple", LocalDate.of(1899, 12, 31)).validated(),
                 "date de naissance");
-        refused(() -> new Child(UUID.randomUUID(), "Léa", "Exemple", LocalDate.of(2101, 1, 1)),
+        refused(() -> new Child(UUID.randomUUID(), "Léa", "Exemple", LocalDate.of(2101, 1, 1)).validated(),
                 "date de naissance");
     }
 }
