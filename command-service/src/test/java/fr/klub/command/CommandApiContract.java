@@ -295,6 +295,47 @@ abstract class CommandApiContract {
         assertThat(tooLate.code()).isEqualTo("CANCELLATION_DEADLINE_PASSED");
     }
 
+    /**
+     * A stranger must not learn whether a child holds a place (nor whether a demande exists) from
+     * the wording: every 404 of a family-scoped command reads the same, hit or miss.
+     */
+    @Test
+    void anotherFamilysPlacesAndDemandesAreNotFoundInTheSameWordsAsMissingOnes() {
+        UUID programme = klub.programme();
+        UUID session = klub.session(programme, day(6), "MATIN", 2, 1);
+        Family family = klub.family(Klub.EIGHT_YEAR_OLD);
+        UUID demande = klub.draft(family, programme, family.child());
+        klub.reserve(family, demande, family.child(), session);
+        klub.deposit(family, demande);
+        Family stranger = klub.family(Klub.EIGHT_YEAR_OLD);
+
+        Response holdsThePlace = http.delete("/api/reservations/" + family.child() + "/" + session, stranger.parent());
+        Response holdsNothing = http.delete("/api/reservations/" + stranger.child() + "/" + session, stranger.parent());
+        Response unknownChild = http.delete("/api/reservations/" + UUID.randomUUID() + "/" + session,
+                stranger.parent());
+        Response unknownSession = http.delete("/api/reservations/" + family.child() + "/" + UUID.randomUUID(),
+                stranger.parent());
+        for (Response answer : List.of(holdsThePlace, holdsNothing, unknownChild, unknownSession)) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+            assertThat(answer.code()).isEqualTo("NOT_FOUND");
+            assertThat(answer.text("detail")).isEqualTo(holdsNothing.text("detail"));
+            assertThat(answer.text("title")).isEqualTo(holdsNothing.text("title"));
+        }
+
+        UUID missing = UUID.randomUUID();
+        for (String action : List.of("/deposit", "/cancel")) {
+            Response theirs = http.post("/api/demandes/" + demande + action, null, stranger.parent());
+            Response none = http.post("/api/demandes/" + missing + action, null, stranger.parent());
+            assertThat(theirs.status()).isEqualTo(404);
+            assertThat(theirs.text("detail")).isEqualTo(none.text("detail"));
+        }
+        String place = "/reservations/" + family.child() + "/" + session;
+        assertThat(http.delete("/api/demandes/" + demande + place, stranger.parent()).text("detail"))
+                .isEqualTo(http.delete("/api/demandes/" + missing + place, stranger.parent()).text("detail"));
+        assertThat(http.put("/api/demandes/" + demande + place, null, stranger.parent()).text("detail"))
+                .isEqualTo(http.put("/api/demandes/" + missing + place, null, stranger.parent()).text("detail"));
+    }
+
     // ---------------------------------------------------------------- staff
 
     @Test

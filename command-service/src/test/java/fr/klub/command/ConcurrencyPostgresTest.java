@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import fr.klub.command.Http.Response;
 import fr.klub.command.Klub.Family;
 import fr.klub.domain.childperiod.ChildPeriodClaimed;
+import fr.klub.domain.demande.DemandeCreated;
+import fr.klub.domain.demande.DraftOpened;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.platform.testing.EmbeddedPostgres;
 
@@ -41,6 +43,8 @@ class ConcurrencyPostgresTest {
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrencyPostgresTest.class);
     private static final int ONLINE_PLACES = 8;
+    /** klub.demande.max-open-drafts, the default. */
+    private static final int OPEN_DRAFTS_CAP = 5;
 
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
@@ -133,6 +137,48 @@ class ConcurrencyPostgresTest {
         assertThat(countEvents(OnlinePlaceHeld.class, session)).isEqualTo(2);
     }
 
+    /**
+     * One family fires 30 draft creations at once through both instances, on a stream of open drafts
+     * that does not exist yet: exactly the cap are created, every other one is TOO_MANY_DRAFTS, and
+     * the event store holds no more drafts than that. A cancellation frees one slot, for one more.
+     */
+    @Test
+    void twoInstances_aFamilyRacingToOpenDraftsNeverHasMoreThanTheCapOpen() throws Exception {
+        UUID programme = klub.programme();
+        Family family = klub.family(Klub.EIGHT_YEAR_OLD);
+        List<Http> instances = List.of(firstHttp, secondHttp);
+        String body = "{\"programmeId\":\"" + programme + "\",\"childIds\":[\"" + family.child() + "\"]}";
+        long before = demandesCreated();
+
+        List<Response> responses = race(30, i -> instances.get(i % 2).post("/api/demandes", body, family.parent()));
+
+        Map<String, Long> outcomes = summary(responses);
+        log.info("30 draft creations of one family on two instances: {}", outcomes);
+        assertThat(outcomes).containsOnly(Map.entry("201", (long) OPEN_DRAFTS_CAP),
+                Map.entry("409 TOO_MANY_DRAFTS", 30L - OPEN_DRAFTS_CAP));
+        assertThat(demandesCreated() - before).isEqualTo(OPEN_DRAFTS_CAP);
+        Response refused = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(refused.http().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.text("detail")).contains("5 demandes en cours");
+        assertThat(klub.jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type = ?", Long.class, family.familyId() + "/drafts", DraftOpened.class.getName()))
+                .isEqualTo(OPEN_DRAFTS_CAP);
+
+        UUID created = responses.stream().filter(r -> r.status() == 201).findFirst()
+                .map(r -> UUID.fromString(r.text("demandeId"))).orElseThrow();
+        assertThat(secondHttp.post("/api/demandes/" + created + "/cancel", null, family.parent()).status())
+                .isEqualTo(200);
+        assertThat(summary(race(4, i -> instances.get(i % 2).post("/api/demandes", body, family.parent()))))
+                .containsOnly(Map.entry("201", 1L), Map.entry("409 TOO_MANY_DRAFTS", 3L));
+        assertThat(demandesCreated() - before).isEqualTo(OPEN_DRAFTS_CAP + 1);
+    }
+
+    /** Demandes created in the whole store (the tests of this class run one after the other). */
+    private long demandesCreated() {
+        return klub.jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ?", Long.class,
+                DemandeCreated.class.getName());
+    }
+
     private static String reservation(UUID demande, UUID child, UUID session) {
         return "/api/demandes/" + demande + "/reservations/" + child + "/" + session;
     }
@@ -142,7 +188,8 @@ class ConcurrencyPostgresTest {
         UUID session = klub.session(programme, date, "MATIN", 16, ONLINE_PLACES);
         List<Attempt> racers = new ArrayList<>();
         while (racers.size() < attempts) {
-            int children = Math.min(12, attempts - racers.size());
+            // one draft per child, and a family may have only so many drafts open
+            int children = Math.min(OPEN_DRAFTS_CAP, attempts - racers.size());
             java.time.LocalDate[] births = new java.time.LocalDate[children];
             java.util.Arrays.fill(births, Klub.EIGHT_YEAR_OLD);
             Family family = klub.family(births);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import fr.klub.command.Http.Response;
 import fr.klub.command.Klub.Family;
 import fr.klub.domain.demande.DemandeExpired;
+import fr.klub.domain.demande.DraftClosed;
 import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.SessionQuotaChanged;
 import fr.klub.platform.testing.EmbeddedPostgres;
@@ -90,6 +91,9 @@ class DraftExpiryRestartTest {
             return count(jdbc, DemandeExpired.class, demande) == 1;
         });
         assertThat(count(jdbc, PlaceReleased.class, session)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type = ?", Long.class, family.familyId() + "/drafts", DraftClosed.class.getName()))
+                .as("the expired draft no longer counts against the family's cap").isEqualTo(1);
         byte[] metaData = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type = ?", byte[].class, demande.toString(), DemandeExpired.class.getName());
         assertThat(new String(metaData, StandardCharsets.UTF_8)).contains("\"system\"").contains("\"SYSTEM\"");

@@ -44,6 +44,9 @@ import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
 import fr.klub.domain.demande.DraftExpiryDue;
+import fr.klub.domain.demande.DemandeStatus;
+import fr.klub.domain.demande.DraftClosed;
+import fr.klub.domain.demande.DraftOpened;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.FamilyRegistered;
@@ -116,7 +119,9 @@ class EventContractTest {
                 new DemandeCancelled(DEMANDE, FAMILY, RESERVATIONS),
                 new DemandeExpired(DEMANDE, FAMILY, List.of()),
                 new ReservationWithdrawn(DEMANDE, CHILD, SESSION, ReleaseReason.CANCELLED_BY_FAMILY),
-                new DraftExpiryDue(Instant.parse("2020-10-01T08:30:00Z")));
+                new DraftExpiryDue(Instant.parse("2020-10-01T08:30:00Z")),
+                new DraftOpened(FAMILY + "/drafts", FAMILY, DEMANDE, PROGRAMME),
+                new DraftClosed(FAMILY + "/drafts", FAMILY, DEMANDE, DemandeStatus.DEPOSITED));
     }
 
     static Stream<Arguments> eachSample() {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,24 +26,32 @@ import fr.klub.systemtests.support.ServiceApps;
  * really are: one compose service per module, built from the Dockerfile; the ports their
  * configuration listens on; health checks on {@code /actuator/health}; start order on healthy
  * dependencies; and every environment variable it sets is one the service actually reads (a
- * misspelt variable is silently ignored by Spring, so this is where it gets caught).
+ * misspelt variable is silently ignored by Spring, so this is where it gets caught). In front, a TLS
+ * proxy (Caddy, deploy/Caddyfile) is the only published entry: one host name per service, to the
+ * port its configuration listens on; Mailpit's web interface on the loopback only.
  */
 class ComposeFileTest {
 
     private static Map<String, Object> services;
+    private static Map<String, Object> volumes;
     private static String dockerfile;
+    private static String caddyfile;
 
     @BeforeAll
     static void readTheComposeFile() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(Repository.file("docker-compose.yml")));
         services = map(compose.get("services"));
+        volumes = map(compose.get("volumes"));
         dockerfile = Files.readString(Repository.file("Dockerfile"));
+        caddyfile = Files.readString(Repository.file(CADDYFILE));
     }
 
+    private static final String CADDYFILE = "deploy/Caddyfile";
+
     @Test
-    void it_runs_postgresql_17_a_mail_catcher_with_a_web_ui_and_the_three_services() {
+    void it_runs_postgresql_17_a_mail_catcher_with_a_web_ui_the_three_services_and_a_tls_proxy() {
         assertThat(services).containsOnlyKeys("postgres", "mailpit", "command-service", "query-service",
-                "notification-service");
+                "notification-service", "proxy");
         assertThat(String.valueOf(map(services.get("postgres")).get("image"))).startsWith("postgres:17");
         Map<String, Object> mailpit = map(services.get("mailpit"));
         assertThat(String.valueOf(mailpit.get("image"))).contains("mailpit");
@@ -62,13 +72,76 @@ class ComposeFileTest {
                 "-pl command-service,query-service,notification-service");
     }
 
+    /** The port a service's configuration listens on is the one it exposes to the proxy, and nothing more. */
     @ParameterizedTest
     @EnumSource(ServiceApps.class)
-    void each_service_publishes_the_port_its_configuration_listens_on(ServiceApps app) throws IOException {
+    void each_service_publishes_no_port_and_exposes_the_one_its_configuration_listens_on(ServiceApps app)
+            throws IOException {
         int port = serverPort(app);
         assertThat(port).isEqualTo(app.defaultPort());
-        assertThat(containerPorts(service(app))).containsExactly(port);
+        assertThat(service(app)).as(app.serviceName() + " is reached through the proxy only").doesNotContainKey("ports");
+        assertThat(list(service(app).get("expose")).stream().map(String::valueOf)).containsExactly(String.valueOf(port));
         assertThat(dockerfile).contains("EXPOSE").contains(String.valueOf(port));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void the_proxy_routes_one_https_host_name_to_each_service_on_its_port(ServiceApps app) throws IOException {
+        String upstream = app.serviceName() + ":" + serverPort(app);
+        Matcher site = Pattern.compile("(?m)^([a-z]+)\\.\\{\\$KLUB_DOMAIN:localhost}\\s*\\{\\s*\\n\\s*import klub "
+                + Pattern.quote(upstream) + "\\s*$").matcher(caddyfile);
+        assertThat(site.find()).as("a site of " + CADDYFILE + " proxying to " + upstream).isTrue();
+        assertThat(caddyfile).contains("reverse_proxy {args[0]}");
+        assertThat(map(map(services.get("proxy")).get("depends_on")).get(app.serviceName()))
+                .isEqualTo(Map.of("condition", "service_healthy"));
+    }
+
+    @Test
+    void the_proxy_alone_is_published_terminating_tls_with_its_certificates_kept() {
+        Map<String, Object> proxy = map(services.get("proxy"));
+        assertThat(String.valueOf(proxy.get("image"))).startsWith("caddy:2");
+        assertThat(list(proxy.get("ports"))).contains("443:443", "80:80");
+        assertThat(list(proxy.get("volumes")).stream().map(String::valueOf))
+                .contains("./" + CADDYFILE + ":/etc/caddy/Caddyfile:ro")
+                .anyMatch(volume -> volume.startsWith("klub-caddy-data:/data"));
+        assertThat(volumes).containsKey("klub-caddy-data");
+        assertThat(String.valueOf(map(proxy.get("environment")).get("KLUB_DOMAIN"))).startsWith("${KLUB_DOMAIN:-");
+        assertThat(map(services.get("postgres"))).doesNotContainKey("ports");
+        // no "tls internal", no plain-HTTP site: every host is served over HTTPS, certificates by Caddy
+        String directives = caddyfile.replaceAll("(?m)^\\s*#.*$", "");
+        assertThat(directives).doesNotContain("http://").doesNotContain("tls internal").doesNotContain("trusted_proxies");
+    }
+
+    /** Mailpit shows every mail (names, addresses, tracking links): never on a public interface. */
+    @Test
+    void mailpits_web_interface_is_published_on_the_loopback_interface_only() {
+        List<String> published = list(map(services.get("mailpit")).get("ports")).stream().map(String::valueOf).toList();
+        assertThat(published).isNotEmpty().allMatch(mapping -> mapping.startsWith("127.0.0.1:"), "bound to 127.0.0.1");
+    }
+
+    /** The families' links lead to the query-service through the proxy, over https. */
+    @Test
+    void the_links_in_the_mails_lead_to_the_proxy_over_https() {
+        String publicUrl = String.valueOf(map(service(ServiceApps.NOTIFICATION).get("environment"))
+                .get("KLUB_PUBLIC_BASE_URL"));
+        assertThat(publicUrl).contains("https://consultation.${KLUB_DOMAIN:-localhost}");
+        assertThat(caddyfile).contains("consultation.{$KLUB_DOMAIN:localhost}");
+    }
+
+    /** Behind the proxy, scheme, host and client address come from its X-Forwarded-* headers. */
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void each_services_production_profile_takes_the_forwarded_headers_from_the_proxy(ServiceApps app)
+            throws IOException {
+        String yml = Files.readString(Repository.file(app.serviceName() + "/src/main/resources/application.yml"));
+        Map<String, Object> prod = null;
+        for (Object document : new Yaml().loadAll(yml)) {
+            if (document instanceof Map<?, ?> section && String.valueOf(section).contains("on-profile=prod")) {
+                prod = cast(section);
+            }
+        }
+        assertThat(prod).as("the prod section of " + app.serviceName()).isNotNull();
+        assertThat(map(prod.get("server"))).containsEntry("forward-headers-strategy", "native");
     }
 
     @ParameterizedTest

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -16,6 +22,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.apache.catalina.valves.RemoteIpValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +42,7 @@ import fr.klub.systemtests.support.ServiceApps;
  * — before touching any database — without its PostgreSQL datasource, on the embedded H2, together
  * with the dev profile, or with a demo password; and with a proper configuration it starts on
  * PostgreSQL with no demo data, its first accounts from the configuration, and its probes and
- * metrics.
+ * metrics, trusting the TLS proxy's forwarded headers (HSTS over HTTPS only).
  */
 class ProductionProfileTest {
 
@@ -116,6 +125,7 @@ class ProductionProfileTest {
                 assertThat(metrics.status()).isEqualTo(200);
                 assertThat(metrics.body()).contains("jvm_memory_used_bytes");
                 assertThat(context.getEnvironment().getProperty("server.shutdown")).isEqualTo("graceful");
+                behindTheTlsProxy(context);
             }
             JdbcTemplate jdbc = command.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isZero();
@@ -172,6 +182,47 @@ class ProductionProfileTest {
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("claire.production@example.org");
         assertThat(mail.getSubject()).isEqualTo("Votre demande N° " + deposit.json().get("number").asText()
                 + " (Réservation de séances) a bien été reçue");
+    }
+
+    /**
+     * Behind the proxy (docker-compose.yml): a request the proxy forwarded from HTTPS is secure for
+     * the service, so Spring Security adds HSTS and the OpenAPI document names the public https host;
+     * a plain HTTP request gets no HSTS; the client's address is the proxy's X-Forwarded-For.
+     */
+    private static void behindTheTlsProxy(ConfigurableApplicationContext context) {
+        String base = "http://localhost:" + ServiceApps.port(context);
+        HttpResponse<String> overHttps = send(base + "/v3/api-docs", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "consultation.klub.example.fr", "X-Forwarded-For", "203.0.113.7");
+        assertThat(overHttps.statusCode()).isEqualTo(200);
+        assertThat(overHttps.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+                hsts -> assertThat(hsts).contains("max-age="));
+        assertThat(overHttps.body()).contains("\"url\":\"https://consultation.klub.example.fr\"");
+
+        HttpResponse<String> plain = send(base + "/actuator/health/liveness");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+
+        List<RemoteIpValve> valves = Arrays.stream(((TomcatWebServer) ((ServletWebServerApplicationContext) context)
+                        .getWebServer()).getTomcat().getEngine().getPipeline().getValves())
+                .filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).toList();
+        assertThat(valves).as("the client's address comes from the proxy").hasSize(1);
+        assertThat(valves.get(0).getRemoteIpHeader()).isEqualToIgnoringCase("X-Forwarded-For");
+        assertThat(valves.get(0).getProtocolHeader()).isEqualToIgnoringCase("X-Forwarded-Proto");
+        String internalProxies = valves.get(0).getInternalProxies();
+        assertThat("172.18.0.5").as("a proxy on a Docker network is believed").matches(internalProxies);
+        assertThat("203.0.113.7").as("a client on the Internet is not believed").doesNotMatch(internalProxies);
+    }
+
+    private static HttpResponse<String> send(String url, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ConfigurableApplicationContext start(ServiceApps app, String... args) {

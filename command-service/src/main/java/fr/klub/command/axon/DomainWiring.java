@@ -30,6 +30,8 @@ import fr.klub.domain.booking.ReservationDesk;
 import fr.klub.domain.booking.SessionCancellation;
 import fr.klub.domain.childperiod.ChildPeriod;
 import fr.klub.domain.demande.Demande;
+import fr.klub.domain.demande.DraftLimit;
+import fr.klub.domain.demande.FamilyDrafts;
 import fr.klub.domain.family.ChildDirectory;
 import fr.klub.domain.family.Family;
 import fr.klub.domain.programme.Programme;
@@ -38,7 +40,8 @@ import fr.klub.domain.session.SessionScheduling;
 
 /**
  * Registers the framework-free aggregates of core-domain with Axon (they carry no {@code @Aggregate})
- * and the components their handlers receive as parameters: {@link Places}, {@link Enrolment} and the
+ * and the components their handlers receive as parameters: {@link Places}, {@link Enrolment},
+ * {@link DraftLimit} and the
  * deadline manager. The external handlers (session scheduling, the reservation desk, session
  * cancellation) are plain beans whose {@code @CommandHandler}s Axon subscribes by itself.
  */
@@ -58,6 +61,7 @@ class DomainWiring {
             configurer.configureAggregate(aggregate(Session.class, settings, true, verification));
             configurer.configureAggregate(aggregate(ChildPeriod.class, settings, false, verification));
             configurer.configureAggregate(aggregate(Demande.class, settings, true, verification));
+            configurer.configureAggregate(aggregate(FamilyDrafts.class, settings, false, verification));
         };
     }
 
@@ -109,6 +113,11 @@ class DomainWiring {
     @Bean
     Places places(ObjectProvider<Configuration> axon) {
         return new Places(lazy(axon, Session.class), lazy(axon, ChildPeriod.class));
+    }
+
+    @Bean
+    DraftLimit draftLimit(ObjectProvider<Configuration> axon, KlubProperties properties) {
+        return new DraftLimit(lazy(axon, FamilyDrafts.class), properties.demande().maxOpenDrafts());
     }
 
     @Bean

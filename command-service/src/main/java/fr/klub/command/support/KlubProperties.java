@@ -15,8 +15,12 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
     public record Town(@DefaultValue("Europe/Paris") ZoneId zone) {
     }
 
-    /** A draft with no activity for this long expires and gives its places back. */
-    public record DemandeSettings(@DefaultValue("PT30M") Duration draftTimeout) {
+    /**
+     * A draft with no activity for {@code draftTimeout} expires and gives its places back; a family
+     * has at most {@code maxOpenDrafts} drafts open at once (docs/decisions/domain-open-drafts-cap.md).
+     */
+    public record DemandeSettings(@DefaultValue("PT30M") Duration draftTimeout,
+                                  @DefaultValue("5") int maxOpenDrafts) {
     }
 
     public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates,

@@ -79,7 +79,11 @@ public class Places {
     }
 
     Aggregate<Session> load(UUID sessionId) {
-        return Aggregates.loadOrNotFound(sessions, sessionId, "Séance inconnue.");
+        return load(sessionId, "Séance inconnue.");
+    }
+
+    Aggregate<Session> load(UUID sessionId, String notFoundDetail) {
+        return Aggregates.loadOrNotFound(sessions, sessionId, notFoundDetail);
     }
 
     private void claim(SessionSlot slot, UUID childId) throws Exception {

@@ -11,10 +11,13 @@ import fr.klub.domain.demande.WithdrawReservation;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.shared.Aggregates;
 import fr.klub.domain.shared.Refusal;
+import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.ReleaseReason;
 
 /** Reservations that do not start from a draft: on-site bookings by staff, and a family's cancellations. */
 public class ReservationDesk {
+
+    static final String NO_RESERVATION = "Aucune réservation de cet enfant pour cette séance.";
 
     private final Places places;
     private final Enrolment enrolment;
@@ -40,14 +43,26 @@ public class ReservationDesk {
         }
     }
 
+    /**
+     * Every "not yours or not there" ends in the same words: an unknown session, a child without a
+     * place, and another family's child holding one must not be told apart (api.md: existence is
+     * not revealed).
+     */
     @CommandHandler
     public void handle(CancelReservation command) throws Exception {
-        Session session = places.load(command.sessionId()).invoke(s -> s);
+        Session session = places.load(command.sessionId(), NO_RESERVATION).invoke(s -> s);
         UUID demandeId = session.onlineDemandeOf(command.childId())
                 .or(() -> session.demandeCancelledByFamily(command.childId()))
-                .orElseThrow(() -> Refusal.notFound("Aucune réservation de cet enfant pour cette séance."));
-        Aggregates.loadOrNotFound(demandes, demandeId, "Demande inconnue.")
-                .handle(GenericCommandMessage.asCommandMessage(new WithdrawReservation(demandeId,
-                        command.familyId(), command.childId(), command.sessionId(), command.at())));
+                .orElseThrow(() -> Refusal.notFound(NO_RESERVATION));
+        try {
+            Aggregates.loadOrNotFound(demandes, demandeId, NO_RESERVATION)
+                    .handle(GenericCommandMessage.asCommandMessage(new WithdrawReservation(demandeId,
+                            command.familyId(), command.childId(), command.sessionId(), command.at())));
+        } catch (Refusal refusal) {
+            if (refusal.code() == RefusalCode.NOT_FOUND) {
+                throw Refusal.notFound(NO_RESERVATION);
+            }
+            throw refusal;
+        }
     }
 }

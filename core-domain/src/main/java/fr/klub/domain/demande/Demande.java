@@ -30,7 +30,8 @@ import fr.klub.domain.shared.ReservationRef;
 /**
  * A parent's request ("Réservation de séances"): the children it is for, the places it holds,
  * and its status. Places themselves are counted by the sessions, through {@link Places}, in the
- * same unit of work as this demande's events.
+ * same unit of work as this demande's events; so is the family's count of open drafts, through
+ * {@link DraftLimit}, whenever a draft starts or stops being one.
  */
 public class Demande {
 
@@ -57,7 +58,8 @@ public class Demande {
     }
 
     @CommandHandler
-    public Demande(CreateDemande command, Enrolment enrolment, DeadlineManager deadlines) {
+    public Demande(CreateDemande command, Enrolment enrolment, DraftLimit drafts, DeadlineManager deadlines)
+            throws Exception {
         Require.present(command.demandeId(), "demande");
         List<UUID> children = List.copyOf(new LinkedHashSet<>(Require.notEmpty(command.childIds(), "enfants")));
         Require.that(children.size() <= 12, "Une demande concerne au plus 12 enfants.");
@@ -65,6 +67,7 @@ public class Demande {
         Require.that(command.draftTimeout() != null && !command.draftTimeout().isNegative()
                 && !command.draftTimeout().isZero(), "Le délai d'expiration du brouillon est invalide.");
         enrolment.admit(command.familyId(), command.programmeId(), children, command.at());
+        drafts.open(command.familyId(), command.demandeId(), command.programmeId());
         Instant expiresAt = command.at().plus(command.draftTimeout());
         apply(new DemandeCreated(command.demandeId(), command.familyId(), command.programmeId(), children,
                 command.trackingToken(), command.at(), expiresAt));
@@ -97,7 +100,7 @@ public class Demande {
     }
 
     @CommandHandler
-    public DepositReceipt handle(DepositDemande command) {
+    public DepositReceipt handle(DepositDemande command, DraftLimit drafts) throws Exception {
         requireFamily(command.familyId());
         if (status == DemandeStatus.DEPOSITED || status == DemandeStatus.ACCEPTED || status == DemandeStatus.REFUSED) {
             return receipt();
@@ -108,6 +111,7 @@ public class Demande {
                     "Votre demande ne contient aucune séance : choisissez au moins une activité avant de valider.");
         }
         Require.that(command.number() > 0, "Le numéro de demande doit être positif.");
+        drafts.close(familyId, demandeId, DemandeStatus.DEPOSITED);
         apply(new DemandeDeposited(demandeId, familyId, command.number(), command.at(), trackingToken,
                 List.copyOf(reservations)));
         return receipt();
@@ -137,13 +141,14 @@ public class Demande {
     }
 
     @CommandHandler
-    public void handle(CancelDemande command, Places places) throws Exception {
+    public void handle(CancelDemande command, Places places, DraftLimit drafts) throws Exception {
         requireFamily(command.familyId());
         if (status == DemandeStatus.CANCELLED) {
             return;
         }
         requireDraft();
         List<ReservationRef> released = releaseAll(places, ReleaseReason.DRAFT_CANCELLED, command.at());
+        drafts.close(familyId, demandeId, DemandeStatus.CANCELLED);
         apply(new DemandeCancelled(demandeId, familyId, released));
     }
 
@@ -177,7 +182,7 @@ public class Demande {
      * deadline moves to the end of the new inactivity window. Time comes from the deadline.
      */
     @DeadlineHandler(deadlineName = DRAFT_EXPIRY)
-    public void on(DraftExpiryDue due, Places places, DeadlineManager deadlines) throws Exception {
+    public void on(DraftExpiryDue due, Places places, DraftLimit drafts, DeadlineManager deadlines) throws Exception {
         if (status != DemandeStatus.DRAFT) {
             return;
         }
@@ -187,6 +192,7 @@ public class Demande {
             return;
         }
         List<ReservationRef> released = releaseAll(places, ReleaseReason.DRAFT_EXPIRED, due.dueAt());
+        drafts.close(familyId, demandeId, DemandeStatus.EXPIRED);
         apply(new DemandeExpired(demandeId, familyId, released));
     }
 

@@ -89,9 +89,9 @@ class ConcurrentBookingTest {
         UUID session = klub.session("Multisports", klub.firstDay, Period.MATIN, 16);
         List<UUID> children = new ArrayList<>();
         List<Callable<HoldOutcome>> attempts = new ArrayList<>();
-        for (int f = 0; f < 5; f++) {
+        for (int f = 0; f < 10; f++) {
             UUID family = Klub.id("family " + f);
-            for (UUID child : klub.family(family, 10)) {
+            for (UUID child : klub.family(family, 5)) {
                 UUID demande = klub.draft(family, List.of(child));
                 children.add(child);
                 attempts.add(() -> klub.reserve(demande, family, child, session));

@@ -243,11 +243,12 @@ class ReservationDeskTest {
     }
 
     @Test
-    void anotherFamilysReservationIsNotFound() {
+    void anotherFamilysReservationIsNotFoundInTheSameWordsAsNoReservation() {
         givenAcceptedDemandeInTheWorld();
         fixture.given(DANSE, new OnlinePlaceHeld(SESSION, THAIS, DEMANDE))
                 .when(new CancelReservation(OTHER_FAMILY, THAIS, SESSION, T0))
                 .expectException(refusal(RefusalCode.NOT_FOUND))
+                .expectExceptionMessage(ReservationDesk.NO_RESERVATION)
                 .expectNoEvents();
 
         assertThat(world.newEvents(DEMANDE)).isEmpty();
@@ -258,6 +259,27 @@ class ReservationDeskTest {
         fixture.given(DANSE)
                 .when(new CancelReservation(FAMILY, THAIS, SESSION, T0))
                 .expectException(refusal(RefusalCode.NOT_FOUND))
+                .expectExceptionMessage(ReservationDesk.NO_RESERVATION)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownSessionIsAnsweredInTheSameWordsAsNoReservation() {
+        fixture.givenNoPriorActivity()
+                .when(new CancelReservation(FAMILY, THAIS, SESSION, T0))
+                .expectException(refusal(RefusalCode.NOT_FOUND))
+                .expectExceptionMessage(ReservationDesk.NO_RESERVATION);
+    }
+
+    @Test
+    void anotherFamilysChildHoldingAPlaceInADraftIsAnsweredInTheSameWordsAsNoReservation() {
+        world.seed("Demande", DEMANDE,
+                new DemandeCreated(DEMANDE, FAMILY, PROGRAMME, List.of(THAIS), "jeton", T0, T0.plusSeconds(1800)),
+                new ReservationAdded(DEMANDE, THAIS, SESSION));
+        fixture.given(DANSE, new OnlinePlaceHeld(SESSION, THAIS, DEMANDE))
+                .when(new CancelReservation(OTHER_FAMILY, THAIS, SESSION, T0))
+                .expectException(refusal(RefusalCode.NOT_FOUND))
+                .expectExceptionMessage(ReservationDesk.NO_RESERVATION)
                 .expectNoEvents();
     }
 
@@ -287,6 +309,7 @@ class ReservationDeskTest {
                         new PlaceReleased(SESSION, THAIS, Channel.ONLINE, DEMANDE, ReleaseReason.CANCELLED_BY_FAMILY))
                 .when(new CancelReservation(OTHER_FAMILY, THAIS, SESSION, T0))
                 .expectException(refusal(RefusalCode.NOT_FOUND))
+                .expectExceptionMessage(ReservationDesk.NO_RESERVATION)
                 .expectNoEvents();
     }
 }

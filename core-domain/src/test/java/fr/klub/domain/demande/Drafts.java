@@ -40,11 +40,12 @@ final class Drafts {
     private Drafts() {
     }
 
-    /** A Demande fixture whose handlers get the real Places and Enrolment over the given world. */
+    /** A Demande fixture whose handlers get the real Places, Enrolment and DraftLimit over the given world. */
     static FixtureConfiguration<Demande> fixture(InMemoryAggregates world) {
         FixtureConfiguration<Demande> fixture = new AggregateTestFixture<>(Demande.class);
         fixture.registerInjectableResource(world.places());
         fixture.registerInjectableResource(world.enrolment());
+        fixture.registerInjectableResource(world.draftLimit());
         return fixture;
     }
 

@@ -23,6 +23,8 @@ import fr.klub.domain.childperiod.ChildPeriod;
 import fr.klub.domain.childperiod.ChildPeriodId;
 import fr.klub.domain.demande.CreateDemande;
 import fr.klub.domain.demande.Demande;
+import fr.klub.domain.demande.DraftLimit;
+import fr.klub.domain.demande.FamilyDrafts;
 import fr.klub.domain.demande.HoldOutcome;
 import fr.klub.domain.demande.ReserveSession;
 import fr.klub.domain.family.Child;
@@ -63,9 +65,12 @@ public final class AxonKlub implements AutoCloseable {
                 .configureAggregate(Session.class)
                 .configureAggregate(ChildPeriod.class)
                 .configureAggregate(Demande.class)
+                .configureAggregate(FamilyDrafts.class)
                 .registerComponent(ChildDirectory.class, c -> directory)
                 .registerComponent(Places.class,
                         c -> new Places(c.repository(Session.class), c.repository(ChildPeriod.class)))
+                .registerComponent(DraftLimit.class,
+                        c -> new DraftLimit(c.repository(FamilyDrafts.class), DraftLimit.DEFAULT_MAX_OPEN))
                 .registerComponent(Enrolment.class, c -> new Enrolment(c.repository(Family.class),
                         c.repository(Programme.class), c.getComponent(ChildDirectory.class)))
                 .registerCommandHandler(c -> new SessionScheduling(c.repository(Programme.class),

@@ -21,6 +21,8 @@ import fr.klub.domain.booking.Places;
 import fr.klub.domain.childperiod.ChildPeriod;
 import fr.klub.domain.childperiod.ChildPeriodClaimed;
 import fr.klub.domain.demande.Demande;
+import fr.klub.domain.demande.DraftLimit;
+import fr.klub.domain.demande.FamilyDrafts;
 import fr.klub.domain.family.Family;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.programme.Programme;
@@ -48,6 +50,7 @@ public final class InMemoryAggregates implements AutoCloseable {
     public final EventSourcingRepository<Session> sessions = repository(Session.class);
     public final EventSourcingRepository<ChildPeriod> childPeriods = repository(ChildPeriod.class);
     public final EventSourcingRepository<Demande> demandes = repository(Demande.class);
+    public final EventSourcingRepository<FamilyDrafts> familyDrafts = repository(FamilyDrafts.class);
     public final InMemoryChildDirectory directory = new InMemoryChildDirectory();
 
     /** Services the world's aggregates get injected into their handlers, as Axon's configuration would do. */
@@ -56,7 +59,8 @@ public final class InMemoryAggregates implements AutoCloseable {
     private <T> EventSourcingRepository<T> repository(Class<T> type) {
         ParameterResolverFactory services = (executable, parameters, index) -> {
             Class<?> parameterType = parameters[index].getType();
-            if (parameterType != Places.class && parameterType != Enrolment.class) {
+            if (parameterType != Places.class && parameterType != Enrolment.class
+                    && parameterType != DraftLimit.class) {
                 return null;
             }
             return new ParameterResolver<Object>() {
@@ -82,6 +86,7 @@ public final class InMemoryAggregates implements AutoCloseable {
     private InMemoryAggregates() {
         inject(new Places(sessions, childPeriods));
         inject(new Enrolment(families, programmes, directory));
+        inject(new DraftLimit(familyDrafts, DraftLimit.DEFAULT_MAX_OPEN));
     }
 
     /**
@@ -105,6 +110,10 @@ public final class InMemoryAggregates implements AutoCloseable {
 
     public Places places() {
         return (Places) injected.get(Places.class);
+    }
+
+    public DraftLimit draftLimit() {
+        return (DraftLimit) injected.get(DraftLimit.class);
     }
 
     public Enrolment enrolment() {

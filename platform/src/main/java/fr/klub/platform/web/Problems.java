@@ -54,7 +54,8 @@ public final class Problems {
             Map.entry("DEMANDE_EMPTY", "Demande vide"),
             Map.entry("ALREADY_DECIDED", "Demande déjà traitée"),
             Map.entry("CANCELLATION_DEADLINE_PASSED", "Délai d'annulation dépassé"),
-            Map.entry("CAPACITY_BELOW_BOOKINGS", "Capacité inférieure aux réservations"));
+            Map.entry("CAPACITY_BELOW_BOOKINGS", "Capacité inférieure aux réservations"),
+            Map.entry("TOO_MANY_DRAFTS", "Trop de demandes en cours"));
 
     private Problems() {
     }

@@ -1,11 +1,16 @@
 package fr.klub.query.consistency;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.locks.LockSupport;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -22,6 +27,11 @@ import fr.klub.platform.web.ApiProblem;
  * <p>
  * The answer says what it is consistent with: {@code X-Consistent-With: <position>} and
  * {@code X-Read-Model-Stale: false}, or {@code true} when the wait timed out.
+ * <p>
+ * A wait holds a request thread, so it is not for anyone (issue 13): a request that is not signed in
+ * (the public tracking page, health) never waits, whatever it asks; a position beyond the store's
+ * head can only be a made-up one and is refused at once; anything but {@code now} or a plain
+ * decimal position is a 400.
  */
 @Component
 class ConsistencyInterceptor implements HandlerInterceptor {
@@ -29,6 +39,9 @@ class ConsistencyInterceptor implements HandlerInterceptor {
     static final String PARAMETER = "consistentWith";
     static final String HEADER = "X-Consistent-With";
     static final String STALE_HEADER = "X-Read-Model-Stale";
+
+    private static final Pattern POSITION = Pattern.compile("-1|[0-9]{1,20}");
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final ReadModelProgress progress;
     private final ConsistencyProperties properties;
@@ -44,7 +57,7 @@ class ConsistencyInterceptor implements HandlerInterceptor {
         if (wanted == null) {
             wanted = request.getHeader(HEADER);
         }
-        if (wanted == null || !(handler instanceof HandlerMethod method)) {
+        if (wanted == null || !(handler instanceof HandlerMethod method) || !signedIn()) {
             return true;
         }
         ReadsFrom readsFrom = method.getMethodAnnotation(ReadsFrom.class);
@@ -62,16 +75,32 @@ class ConsistencyInterceptor implements HandlerInterceptor {
         if ("now".equalsIgnoreCase(wanted)) {
             return progress.head();
         }
-        try {
-            long position = Long.parseLong(wanted);
-            if (position >= -1) {
-                return position;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
+        // ASCII digits only: Long.parseLong would also take other scripts' digits and a sign
+        if (!POSITION.matcher(wanted).matches()) {
+            throw ApiProblem.invalidField(PARAMETER,
+                    "« consistentWith » doit valoir « now » ou une position du journal des événements (un entier).");
         }
-        throw ApiProblem.invalidField(PARAMETER,
-                "« consistentWith » doit valoir « now » ou une position du journal des événements (un entier).");
+        long position;
+        try {
+            position = Long.parseLong(wanted);
+        } catch (NumberFormatException beyondLong) {
+            throw beyondTheHead();
+        }
+        if (position > progress.head()) {
+            throw beyondTheHead();
+        }
+        return position;
+    }
+
+    private static ApiProblem beyondTheHead() {
+        return ApiProblem.invalidField(PARAMETER, "Cette position n'existe pas (encore) dans le journal des événements :"
+                + " demandez « now » ou une position reçue dans l'en-tête X-Consistent-With d'une réponse.");
+    }
+
+    /** Signed in with real credentials: Spring Security's anonymous token (public routes) does not count. */
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return TRUST.isAuthenticated(authentication);
     }
 
     private boolean waitFor(List<String> readModels, long position) {
