@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.validation.MessageInterpolatorFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
@@ -47,5 +50,17 @@ public class WebAutoConfiguration {
         MessageInterpolatorFactory interpolatorFactory = new MessageInterpolatorFactory(applicationContext);
         factory.setMessageInterpolator(new FrenchMessageInterpolator(interpolatorFactory.getObject()));
         return factory;
+    }
+
+    /** problem+json for the requests refused before Spring MVC: by Spring Security's firewall, by Tomcat. */
+    @Bean
+    public FirewallProblems firewallProblems() {
+        return new FirewallProblems();
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerProblems() {
+        return new ContainerProblems();
     }
 }

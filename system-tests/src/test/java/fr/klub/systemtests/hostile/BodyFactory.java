@@ -229,8 +229,10 @@ final class BodyFactory {
             Expectation blank = leaf.required() ? Expectation.REFUSED : Expectation.SURVIVE;
             values.put("\"\"", blank);
             values.put("\"   \"", blank);
-            refused(values, "\"a\\u0000b\"", "\"\\u0007\\u001b[31m\"", "\"\\u202Eevil\\u202C\"", "\"\\ud800\"",
-                    "\"\u0001\"");
+            refused(values, "\"a\\u0000b\"", "\"\\u0007\\u001b[31m\"", "\"\\ud800\"", "\"\u0001\"");
+            // bidirectional overrides are refused in names; a free-text reason may quote one
+            values.put("\"\\u202Eevil\\u202C\"",
+                    "reason".equals(leaf.field()) ? Expectation.SURVIVE : Expectation.REFUSED);
             values.put("\"" + "x".repeat(5000) + "\"",
                     schema.path("maxLength").asInt(Integer.MAX_VALUE) < 5000 ? Expectation.REFUSED : Expectation.SURVIVE);
             values.put("\"ligne\\r\\nX-Injecte: 1\"",

@@ -92,6 +92,22 @@ record Fixture(UUID programmeId, List<UUID> sessionIds, UUID draftId, UUID depos
                 List.copyOf(names), projection);
     }
 
+    /**
+     * The same fixture with a new draft of the demo parent: drafts expire within seconds in the
+     * system tests, and an expired one answers DEMANDE_NOT_DRAFT before looking at anything
+     * else. Keeps the old draft if the family may not open another one.
+     */
+    Fixture withFreshDraft(KlubSystem system) {
+        Http.Answer draft = system.asParent(system.command()).post("/api/demandes",
+                "{\"programmeId\":\"" + programmeId + "\",\"childIds\":[\"" + demoChildIds.get(0) + "\"]}");
+        if (draft.status() != 201) {
+            return this;
+        }
+        return new Fixture(programmeId, sessionIds, id(draft.json(), "demandeId"), depositedId, trackingToken,
+                demoFamilyId, demoChildIds, demoProgrammeId, demoSessionId, otherFamilyId, otherChildIds, demoNames,
+                projectionName);
+    }
+
     /** The right value for a path or query parameter of this name, for the demo parent. */
     String rightValue(String name) {
         return switch (name) {

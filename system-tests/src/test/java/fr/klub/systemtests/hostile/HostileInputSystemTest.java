@@ -76,9 +76,11 @@ class HostileInputSystemTest {
         DemoLogins logins = system.logins();
         List<Role> roles = List.of(Role.anonymous(), new Role("parent", logins.parent()),
                 new Role("staff", logins.staff()), new Role("auditor", logins.auditor()));
-        HostileCases cases = new HostileCases(fixture);
         Findings findings = new Findings();
         for (ApiOperation operation : operations) {
+            Fixture current = operation.pathTemplate().contains("{demandeId}") && operation.writes()
+                    ? fixture.withFreshDraft(system) : fixture;
+            HostileCases cases = new HostileCases(current);
             for (Role role : roles) {
                 Random random = new Random(SEED * 31 + (operation + "|" + role).hashCode());
                 HostileRequest plausible = cases.plausible(operation);
