@@ -1,10 +1,13 @@
 package fr.klub.platform.openapi;
 
+import fr.klub.platform.security.KlubSecurityProperties;
+import fr.klub.platform.security.PublicRoutes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * OpenAPI description of each service ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}),
- * with HTTP Basic as the security scheme. A service may declare its own {@link OpenAPI} bean.
+ * with HTTP Basic as the security scheme and, on every operation, the problem responses it can give
+ * ({@link ProblemResponses}). A service may declare its own {@link OpenAPI} bean.
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
@@ -31,6 +35,13 @@ public class OpenApiAutoConfiguration {
             un compte ou une adresse : 429 `TOO_MANY_ATTEMPTS`, avec Retry-After. POST, PUT, PATCH et DELETE portent un
             corps JSON (`Content-Type: application/json`) ou aucun corps (sinon 415) ; envoyés depuis la page d'un autre
             site (en-tête `Origin` non autorisé), ils sont refusés (403).""";
+
+    /** The problem responses of every operation (see {@link ProblemResponses}). */
+    @Bean
+    public ProblemResponses problemResponses(ObjectProvider<KlubSecurityProperties> security) {
+        return new ProblemResponses(new PublicRoutes(security.getIfAvailable(
+                () -> new KlubSecurityProperties(null, null, null, null))));
+    }
 
     @Bean
     @ConditionalOnMissingBean(OpenAPI.class)

@@ -46,13 +46,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @EnableConfigurationProperties({KlubSecurityProperties.class, BootstrapProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
-    private static final String[] ALWAYS_PUBLIC = {
-            "/actuator/health", "/actuator/health/**",
-            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-            "/swagger-ui.html", "/swagger-ui/**",
-            "/error"
-    };
-
     @Bean
     public PasswordEncoder passwordEncoder() {
         // "{bcrypt}..." hashes: the algorithm can be upgraded later without breaking stored ones
@@ -149,8 +142,8 @@ public class PlatformSecurityAutoConfiguration {
             .httpBasic(basic -> basic.realmName("klub").authenticationEntryPoint(problems))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .authorizeHttpRequests(requests -> {
-                requests.requestMatchers(ALWAYS_PUBLIC).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/tracking/**").permitAll();
+                requests.requestMatchers(PublicRoutes.ALWAYS_PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.GET, PublicRoutes.PUBLIC_GETS).permitAll();
                 if (extraPublic.length > 0) {
                     requests.requestMatchers(extraPublic).permitAll();
                 }

@@ -3,15 +3,19 @@ package fr.klub.platform.web;
 import com.fasterxml.jackson.databind.Module;
 import fr.klub.platform.correlation.CorrelationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /** problem+json for every error, French validation messages, and a cap on request bodies. */
@@ -77,5 +81,16 @@ public class WebAutoConfiguration {
         MessageInterpolatorFactory interpolatorFactory = new MessageInterpolatorFactory(applicationContext);
         factory.setMessageInterpolator(new FrenchMessageInterpolator(interpolatorFactory.getObject()));
         return factory;
+    }
+
+    /** Separate so that the Tomcat types are only looked at when Tomcat is the server. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    static class TomcatProblems {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerProblems() {
+            return new ContainerProblems();
+        }
     }
 }

@@ -30,6 +30,11 @@ public final class Http {
         return new Http(baseUrl, null);
     }
 
+    /** {@code http://localhost:port}, for clients that build their own requests. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Http as(String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Http(baseUrl, "Basic " + token);
