@@ -57,12 +57,14 @@ class MailingPolicy {
 
     @EventHandler
     void on(DemandeDeposited event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.familyId());
         write(NewNotification.toFamily(eventId, LetterKind.DEMANDE_DEPOSITED, event.familyId(), event.demandeId(), null),
                 to -> letters.deposit(to, event.number(), event.depositedAt(), event.trackingToken()));
     }
 
     @EventHandler
     void on(DemandeAccepted event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.familyId(), event.demandeId());
         NewNotification notification = NewNotification.toFamily(eventId, LetterKind.DEMANDE_ACCEPTED,
                 event.familyId(), event.demandeId(), null);
         Optional<DemandeFacts> demande = depositedDemande(event.demandeId());
@@ -75,6 +77,7 @@ class MailingPolicy {
 
     @EventHandler
     void on(DemandeRefused event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.familyId(), event.demandeId());
         NewNotification notification = NewNotification.toFamily(eventId, LetterKind.DEMANDE_REFUSED,
                 event.familyId(), event.demandeId(), null);
         Optional<DemandeFacts> demande = depositedDemande(event.demandeId());
@@ -92,6 +95,7 @@ class MailingPolicy {
         if (event.releasedReservations() == null || event.releasedReservations().isEmpty()) {
             return;
         }
+        requireContactsOf(event.familyId(), event.demandeId());
         NewNotification notification = NewNotification.toFamily(eventId, LetterKind.DRAFT_EXPIRED,
                 event.familyId(), event.demandeId(), null);
         Optional<DemandeFacts> demande = contacts.demande(event.demandeId()).filter(d -> d.createdAt() != null);
@@ -109,6 +113,7 @@ class MailingPolicy {
      */
     @EventHandler
     void on(SessionCancelled event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.sessionId());
         List<BookedChild> booked = contacts.bookedOn(event.sessionId());
         if (booked.isEmpty()) {
             return;
@@ -136,6 +141,17 @@ class MailingPolicy {
             write(notification, to -> letters.sessionCancelled(to, facts.activity(), facts.date(),
                     facts.period().label(), children, event.reason()));
         });
+    }
+
+    /**
+     * A letter is never written from a read model that set aside an event it needs: it then waits
+     * in this group's dead-letter queue (with the later letters of its aggregate) and is written
+     * when staff retry, after the read model's own dead letters (docs/notifications.md).
+     */
+    private void requireContactsOf(UUID... aggregateIds) {
+        if (contacts.heldBack(aggregateIds)) {
+            throw new ContactsSetAside();
+        }
     }
 
     private Optional<DemandeFacts> depositedDemande(UUID demandeId) {
