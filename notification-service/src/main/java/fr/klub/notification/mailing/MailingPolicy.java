@@ -12,6 +12,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import fr.klub.domain.demande.DemandeAccepted;
@@ -116,6 +119,13 @@ class MailingPolicy {
         requireContactsOf(event.sessionId());
         List<BookedChild> booked = contacts.bookedOn(event.sessionId());
         if (booked.isEmpty()) {
+            if (isDeadLetterRetry()) {
+                // Retried after the places were released: who was booked is no longer known here.
+                outbox.recordUnbuildable(new NewNotification(eventId, LetterKind.SESSION_CANCELLED,
+                        "session:" + event.sessionId(), null, null, event.sessionId()),
+                        "Séance annulée, courriel rejoué après coup : les familles inscrites ne sont plus connues "
+                                + "du service des notifications. Prévenez-les (liste des inscrits de la séance).");
+            }
             return;
         }
         Optional<SessionFacts> session = contacts.session(event.sessionId());
@@ -152,6 +162,20 @@ class MailingPolicy {
         if (contacts.heldBack(aggregateIds)) {
             throw new ContactsSetAside();
         }
+    }
+
+    /**
+     * Axon's dead-letter processing task puts the letter among the resources of the unit of work
+     * it retries in (nested in the queue's own, so each level is looked at).
+     */
+    private static boolean isDeadLetterRetry() {
+        for (UnitOfWork<?> unit = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null; unit != null;
+             unit = unit.parent().orElse(null)) {
+            if (unit.resources().containsKey(DeadLetter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<DemandeFacts> depositedDemande(UUID demandeId) {

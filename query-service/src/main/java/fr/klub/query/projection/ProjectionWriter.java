@@ -79,9 +79,17 @@ public final class ProjectionWriter {
         return clock.instant().isBefore(carefulUntil);
     }
 
-    /** Axon's dead-letter processing task puts the letter among its unit of work's resources. */
+    /**
+     * Axon's dead-letter processing task puts the letter among the resources of the unit of work
+     * it retries in (nested in the queue's own, so each level is looked at).
+     */
     private static boolean isDeadLetterRetry() {
-        return CurrentUnitOfWork.get().root().resources().containsKey(DeadLetter.class.getName());
+        for (UnitOfWork<?> unit = CurrentUnitOfWork.get(); unit != null; unit = unit.parent().orElse(null)) {
+            if (unit.resources().containsKey(DeadLetter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Statement> pendingStatements() {

@@ -62,9 +62,11 @@ class ProjectionWriterTest {
 
     @Test
     void duringADeadLetterRetryAFaultyStatementFailsInItsHandlerNotAtCommit() {
+        UnitOfWork<?> queue = DefaultUnitOfWork.startAndGet(null);
+        queue.attachTransaction(transactions);
+        // What Axon's dead-letter processing task puts in the unit of work it retries a letter in,
+        // nested in the one of the queue.
         UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(null);
-        retry.attachTransaction(transactions);
-        // What Axon's dead-letter processing task puts in the unit of work it retries a letter in.
         retry.resources().put(DeadLetter.class.getName(), "the letter");
         writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
         assertThat(database.count("q_demande_session")).isEqualTo(1);
@@ -72,6 +74,7 @@ class ProjectionWriterTest {
         assertThatThrownBy(() -> writer.write(UPSERT, UUID.randomUUID(), null, MONDAY, "MATIN"))
                 .isInstanceOf(DataIntegrityViolationException.class);
         retry.commit();
+        queue.commit();
 
         assertThat(database.count("q_demande_session")).isEqualTo(1);
     }
