@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * A processing group's dead-letter queue that says so, at ERROR, once for every event it takes:
  * the one that failed and each later event of its aggregate set aside behind it. The line names
  * the event's global position, type and aggregate, never its content (personal data). A retry
- * that fails again puts the letter back ({@link #requeue}) with a WARN line only.
+ * that fails again is not a new event: the retry logs it at WARN.
  * <p>
  * {@code enqueueIfPresent} is the interface's default, which goes through {@link #enqueue}.
  */
@@ -50,8 +50,6 @@ final class AlertingDeadLetterQueue implements SequencedDeadLetterQueue<EventMes
     public void requeue(DeadLetter<? extends EventMessage<?>> letter,
                         UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater) {
         delegate.requeue(letter, letterUpdater);
-        log.warn("Notification event at position {} ({}) still fails in {}; it stays in the dead-letter queue",
-                position(letter.message()), letter.message().getPayloadType().getSimpleName(), processingGroup);
     }
 
     @Override

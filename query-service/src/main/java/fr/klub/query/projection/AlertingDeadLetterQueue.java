@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * A read model's dead-letter queue that says so, at ERROR, once for every event it takes: the
  * one that failed and each later event of its aggregate set aside behind it. The line names the
  * event's global position, type and aggregate and the failure's class, never the event's content
- * or the database's message (both may hold personal data). A retry that fails again puts the
- * letter back ({@link #requeue}) with a WARN line only. The count is the gauge
+ * or the database's message (both may hold personal data). A retry that fails again is not a new
+ * event: the retry logs it at WARN. The count is the gauge
  * {@code klub_projection_dead_letters} ({@link DeadLetterMetrics}).
  * <p>
  * {@code enqueueIfPresent} is the interface's default, which goes through {@link #enqueue}.
@@ -53,8 +53,6 @@ final class AlertingDeadLetterQueue implements SequencedDeadLetterQueue<EventMes
     public void requeue(DeadLetter<? extends EventMessage<?>> letter,
                         UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater) {
         delegate.requeue(letter, letterUpdater);
-        log.warn("Event at position {} ({}) still fails in read model {}; it stays in the dead-letter queue",
-                position(letter.message()), letter.message().getPayloadType().getSimpleName(), processingGroup);
     }
 
     @Override

@@ -86,6 +86,9 @@ class Projections {
             if (left == null || left == 0) {
                 processed++;
             } else {
+                // Axon's own line about it is silenced (application.yml): it quotes the raw exception.
+                log.warn("Retried dead letters of aggregate {} in {} still fail; {} event(s) stay set aside",
+                        aggregate, group, left);
                 stillFailing++;
             }
         }
