@@ -5,14 +5,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import fr.klub.domain.shared.Period;
+import fr.klub.notification.NotificationProcessor;
 import fr.klub.notification.letters.Addressee;
 
 /** Reads the notification-service's own read model (written by {@link ContactsProjection}). */
@@ -23,6 +28,24 @@ public class Contacts {
 
     Contacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Whether an event of one of these aggregates (family, demande or session ids; nulls ignored)
+     * is set aside in this read model's dead-letter queue: the read model is then incomplete about
+     * them, and a letter must wait for it rather than be written from it.
+     */
+    public boolean heldBack(UUID... aggregateIds) {
+        List<String> ids = Arrays.stream(aggregateIds).filter(Objects::nonNull)
+                .map(UUID::toString).toList();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ? "
+                + "AND sequence_identifier IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                Integer.class, Stream.concat(
+                        Stream.of(NotificationProcessor.CONTACTS_GROUP), ids.stream()).toArray());
+        return count != null && count > 0;
     }
 
     /** The family's guardians in the order the family declared them; empty for an unknown family. */

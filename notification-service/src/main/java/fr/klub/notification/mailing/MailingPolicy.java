@@ -12,6 +12,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import fr.klub.domain.demande.DemandeAccepted;
@@ -57,12 +60,14 @@ class MailingPolicy {
 
     @EventHandler
     void on(DemandeDeposited event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.familyId());
         write(NewNotification.toFamily(eventId, LetterKind.DEMANDE_DEPOSITED, event.familyId(), event.demandeId(), null),
                 to -> letters.deposit(to, event.number(), event.depositedAt(), event.trackingToken()));
     }
 
     @EventHandler
     void on(DemandeAccepted event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.familyId(), event.demandeId());
         NewNotification notification = NewNotification.toFamily(eventId, LetterKind.DEMANDE_ACCEPTED,
                 event.familyId(), event.demandeId(), null);
         Optional<DemandeFacts> demande = depositedDemande(event.demandeId());
@@ -75,6 +80,7 @@ class MailingPolicy {
 
     @EventHandler
     void on(DemandeRefused event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.familyId(), event.demandeId());
         NewNotification notification = NewNotification.toFamily(eventId, LetterKind.DEMANDE_REFUSED,
                 event.familyId(), event.demandeId(), null);
         Optional<DemandeFacts> demande = depositedDemande(event.demandeId());
@@ -92,6 +98,7 @@ class MailingPolicy {
         if (event.releasedReservations() == null || event.releasedReservations().isEmpty()) {
             return;
         }
+        requireContactsOf(event.familyId(), event.demandeId());
         NewNotification notification = NewNotification.toFamily(eventId, LetterKind.DRAFT_EXPIRED,
                 event.familyId(), event.demandeId(), null);
         Optional<DemandeFacts> demande = contacts.demande(event.demandeId()).filter(d -> d.createdAt() != null);
@@ -109,8 +116,16 @@ class MailingPolicy {
      */
     @EventHandler
     void on(SessionCancelled event, @MessageIdentifier String eventId) {
+        requireContactsOf(event.sessionId());
         List<BookedChild> booked = contacts.bookedOn(event.sessionId());
         if (booked.isEmpty()) {
+            if (isDeadLetterRetry()) {
+                // Retried after the places were released: who was booked is no longer known here.
+                outbox.recordUnbuildable(new NewNotification(eventId, LetterKind.SESSION_CANCELLED,
+                        "session:" + event.sessionId(), null, null, event.sessionId()),
+                        "Séance annulée, courriel rejoué après coup : les familles inscrites ne sont plus connues "
+                                + "du service des notifications. Prévenez-les (liste des inscrits de la séance).");
+            }
             return;
         }
         Optional<SessionFacts> session = contacts.session(event.sessionId());
@@ -136,6 +151,31 @@ class MailingPolicy {
             write(notification, to -> letters.sessionCancelled(to, facts.activity(), facts.date(),
                     facts.period().label(), children, event.reason()));
         });
+    }
+
+    /**
+     * A letter is never written from a read model that set aside an event it needs: it then waits
+     * in this group's dead-letter queue (with the later letters of its aggregate) and is written
+     * when staff retry, after the read model's own dead letters (docs/notifications.md).
+     */
+    private void requireContactsOf(UUID... aggregateIds) {
+        if (contacts.heldBack(aggregateIds)) {
+            throw new ContactsSetAside();
+        }
+    }
+
+    /**
+     * Axon's dead-letter processing task puts the letter among the resources of the unit of work
+     * it retries in (nested in the queue's own, so each level is looked at).
+     */
+    private static boolean isDeadLetterRetry() {
+        for (UnitOfWork<?> unit = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null; unit != null;
+             unit = unit.parent().orElse(null)) {
+            if (unit.resources().containsKey(DeadLetter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<DemandeFacts> depositedDemande(UUID demandeId) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import fr.klub.query.audit.replay.InvariantChecker;
+import fr.klub.query.projection.ReadModels;
 
 /** The family agenda's places (V202): the same live places as the session streams say. */
 @Component
@@ -15,6 +16,11 @@ class AgendaReadModel implements LiveReadModel {
     @Override
     public String name() {
         return "agenda (q_agenda_place)";
+    }
+
+    @Override
+    public String processingGroup() {
+        return ReadModels.AGENDA;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import fr.klub.query.audit.replay.DemandeFold;
 import fr.klub.query.audit.replay.InvariantChecker;
+import fr.klub.query.projection.ReadModels;
 
 /**
  * The demandes read model (V203): each demande's status and number, and the reservations it lists
@@ -22,6 +23,11 @@ class DemandesReadModel implements LiveReadModel {
     @Override
     public String name() {
         return "demandes (q_demande, q_demande_reservation)";
+    }
+
+    @Override
+    public String processingGroup() {
+        return ReadModels.DEMANDES;
     }
 
     @Override

@@ -15,6 +15,9 @@ interface LiveReadModel {
     /** Name shown in the report (the table or projection). */
     String name();
 
+    /** The processing group that maintains it, whose dead letters explain a difference. */
+    String processingGroup();
+
     /** The differences, in words, between the live rows and the replay's state; empty when they agree. */
     List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException;
 }

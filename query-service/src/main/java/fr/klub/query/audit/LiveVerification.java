@@ -1,10 +1,14 @@
 package fr.klub.query.audit;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -21,6 +25,7 @@ import fr.klub.query.audit.replay.InvariantChecker;
 import fr.klub.query.audit.replay.ReadModelCheck;
 import fr.klub.query.audit.replay.VerificationReport;
 import fr.klub.query.audit.replay.Violation;
+import fr.klub.query.projection.ReadModels;
 
 /**
  * The verification replay on the live database. It reads the history in keyset pages on a
@@ -31,7 +36,9 @@ import fr.klub.query.audit.replay.Violation;
  *
  * <p>The live read models lag the history a little. When they differ, the verification reads
  * the events appended since, and compares again, until they agree or {@code settleTimeout}
- * has passed.
+ * has passed. A read model that differs while it holds dead letters is not waited for: its
+ * difference is the events it set aside, which only a staff retry brings back; the report
+ * names them ({@link ReadModelCheck#deadLetters()}) and answers at once.
  */
 @Service
 class LiveVerification {
@@ -78,7 +85,7 @@ class LiveVerification {
         history.forEach(connection, -1, head, properties.pageSize(), checker::accept);
         List<ReadModelCheck> checks = compare(checker, connection);
         long deadline = System.nanoTime() + properties.settleTimeout().toNanos();
-        while (!allMatch(checks) && System.nanoTime() < deadline) {
+        while (!allSettled(checks) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(RETRY_PAUSE_NANOS);
             long newHead = history.settledHead(connection);
             if (newHead > head) {
@@ -96,17 +103,41 @@ class LiveVerification {
                 checker.lastGlobalIndex(), checks);
     }
 
-    private List<ReadModelCheck> compare(InvariantChecker checker, Connection connection) {
+    private List<ReadModelCheck> compare(InvariantChecker checker, Connection connection) throws SQLException {
+        Map<String, Long> deadLetters = deadLettersPerGroup(connection);
         List<ReadModelCheck> checks = new ArrayList<>();
         for (LiveReadModel readModel : readModels) {
+            long setAside = deadLetters.getOrDefault(readModel.processingGroup(), 0L);
+            List<String> differences;
             try {
-                checks.add(ReadModelCheck.of(readModel.name(), readModel.differences(checker, connection)));
+                differences = new ArrayList<>(readModel.differences(checker, connection));
             } catch (SQLException unreadable) {
-                checks.add(ReadModelCheck.of(readModel.name(),
-                        List.of("read model illisible : " + unreadable.getMessage())));
+                differences = new ArrayList<>(List.of("read model illisible : " + unreadable.getMessage()));
             }
+            if (!differences.isEmpty() && setAside > 0) {
+                differences.add(0, setAside + " événement(s) mis de côté par ce modèle (dead letters) : "
+                        + "POST /api/staff/projections/" + ReadModels.shortName(readModel.processingGroup())
+                        + "/dead-letters/retry après correction de la cause");
+            }
+            checks.add(ReadModelCheck.of(readModel.name(), differences, setAside));
         }
         return checks;
+    }
+
+    private static Map<String, Long> deadLettersPerGroup(Connection connection) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT processing_group, COUNT(*) FROM dead_letter_entry GROUP BY processing_group")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    private static boolean allSettled(List<ReadModelCheck> checks) {
+        return checks.stream().allMatch(ReadModelCheck::settled);
     }
 
     private static boolean allMatch(List<ReadModelCheck> checks) {

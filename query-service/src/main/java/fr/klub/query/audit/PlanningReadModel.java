@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import fr.klub.query.audit.replay.DemandeFold;
 import fr.klub.query.audit.replay.InvariantChecker;
 import fr.klub.query.audit.replay.SessionFold;
+import fr.klub.query.projection.ReadModels;
 
 /** The planning grid's facts (V201): sessions with their quota, live places, demande statuses. */
 @Component
@@ -20,6 +21,11 @@ class PlanningReadModel implements LiveReadModel {
     @Override
     public String name() {
         return "planning (q_planning_session, q_planning_place, q_planning_demande)";
+    }
+
+    @Override
+    public String processingGroup() {
+        return ReadModels.PLANNING;
     }
 
     @Override

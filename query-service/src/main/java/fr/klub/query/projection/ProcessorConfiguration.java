@@ -34,7 +34,8 @@ import org.springframework.context.annotation.Bean;
  * <li>batches of {@code batch-size} events per transaction; the projection's writes and the
  * token commit together, so a crash replays the batch and idempotent writes absorb it;</li>
  * <li>a JDBC dead-letter queue per processing group ({@code dead_letter_entry}): an event that
- * fails goes there (with the later events of its aggregate) and the processor goes on;</li>
+ * fails goes there (with the later events of its aggregate), is logged at ERROR with its position
+ * ({@link AlertingDeadLetterQueue}) and counted ({@link DeadLetterMetrics}), and the processor goes on;</li>
  * <li>events of one aggregate in order (sequencing per aggregate), which the per-aggregate fact
  * tables of the read models rely on;</li>
  * <li>a new processor starts from the first event;</li>
@@ -65,14 +66,15 @@ class ProcessorConfiguration {
                                         .maxSegmentProvider(nodes::fairShare)
                                         .initialToken(StreamableMessageSource::createTailToken))
                         .registerSequencingPolicy(group, config -> SequentialPerAggregatePolicy.instance())
-                        .registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
-                                .processingGroup(group)
-                                .connectionProvider(connections)
-                                .transactionManager(transactions)
-                                .schema(deadLetterSchema)
-                                .genericSerializer(serializer)
-                                .eventSerializer(eventSerializer)
-                                .build())
+                        .registerDeadLetterQueue(group, config -> new AlertingDeadLetterQueue(group,
+                                JdbcSequencedDeadLetterQueue.builder()
+                                        .processingGroup(group)
+                                        .connectionProvider(connections)
+                                        .transactionManager(transactions)
+                                        .schema(deadLetterSchema)
+                                        .genericSerializer(serializer)
+                                        .eventSerializer(eventSerializer)
+                                        .build()))
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, builder) -> builder
                                 .enableSequenceIdentifierCache()
                                 .allowReset(true));

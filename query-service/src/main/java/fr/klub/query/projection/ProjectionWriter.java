@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <em>careful</em> for a while: each statement then runs at once inside a savepoint, the failure
  * surfaces in the handler of the guilty event, Axon's dead-letter queue takes that event and the
  * processor goes on with the others (the savepoint keeps PostgreSQL's transaction usable).
+ * A staff retry of dead letters is always careful: a retried event that still fails must fail in
+ * its handler, so that it goes back to the queue, not at commit, where the retry could only
+ * answer an error.
  * Outside a unit of work (unit tests, query-time maintenance) statements run at once.
  */
 public final class ProjectionWriter {
@@ -63,7 +67,7 @@ public final class ProjectionWriter {
             jdbc.update(write.sql(), args);
             return;
         }
-        if (isCareful()) {
+        if (isCareful() || isDeadLetterRetry()) {
             savepoint.executeWithoutResult(status -> jdbc.update(write.sql(), args));
             return;
         }
@@ -73,6 +77,19 @@ public final class ProjectionWriter {
     /** Whether statements currently run one by one (after a failed batch), for the status page. */
     public boolean isCareful() {
         return clock.instant().isBefore(carefulUntil);
+    }
+
+    /**
+     * Axon's dead-letter processing task puts the letter among the resources of the unit of work
+     * it retries in (nested in the queue's own, so each level is looked at).
+     */
+    private static boolean isDeadLetterRetry() {
+        for (UnitOfWork<?> unit = CurrentUnitOfWork.get(); unit != null; unit = unit.parent().orElse(null)) {
+            if (unit.resources().containsKey(DeadLetter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Statement> pendingStatements() {

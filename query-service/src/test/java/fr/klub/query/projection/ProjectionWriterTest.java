@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -57,6 +58,25 @@ class ProjectionWriterTest {
         assertThat(database.count("q_demande_session")).isEqualTo(2);
         assertThat(database.jdbc().queryForObject("SELECT activity FROM q_demande_session WHERE session_id = ?",
                 String.class, session)).isEqualTo("Danse africaine");
+    }
+
+    @Test
+    void duringADeadLetterRetryAFaultyStatementFailsInItsHandlerNotAtCommit() {
+        UnitOfWork<?> queue = DefaultUnitOfWork.startAndGet(null);
+        queue.attachTransaction(transactions);
+        // What Axon's dead-letter processing task puts in the unit of work it retries a letter in,
+        // nested in the one of the queue.
+        UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(null);
+        retry.resources().put(DeadLetter.class.getName(), "the letter");
+        writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
+        assertThat(database.count("q_demande_session")).isEqualTo(1);
+
+        assertThatThrownBy(() -> writer.write(UPSERT, UUID.randomUUID(), null, MONDAY, "MATIN"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        retry.commit();
+        queue.commit();
+
+        assertThat(database.count("q_demande_session")).isEqualTo(1);
     }
 
     @Test

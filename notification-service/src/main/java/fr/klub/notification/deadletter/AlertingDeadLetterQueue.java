@@ -1,0 +1,116 @@
+package fr.klub.notification.deadletter;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.deadletter.Cause;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.DeadLetterQueueOverflowException;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A processing group's dead-letter queue that says so, at ERROR, once for every event it takes:
+ * the one that failed and each later event of its aggregate set aside behind it. The line names
+ * the event's global position, type and aggregate, never its content (personal data). A retry
+ * that fails again is not a new event: the retry logs it at WARN.
+ * <p>
+ * {@code enqueueIfPresent} is the interface's default, which goes through {@link #enqueue}.
+ */
+final class AlertingDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertingDeadLetterQueue.class);
+
+    private final String processingGroup;
+    private final SequencedDeadLetterQueue<EventMessage<?>> delegate;
+
+    AlertingDeadLetterQueue(String processingGroup, SequencedDeadLetterQueue<EventMessage<?>> delegate) {
+        this.processingGroup = processingGroup;
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter)
+            throws DeadLetterQueueOverflowException {
+        delegate.enqueue(sequenceIdentifier, letter);
+        EventMessage<?> event = letter.message();
+        log.error("Notification event set aside in the dead-letter queue of {}: position {}, {} of aggregate {} ({}); "
+                        + "the other families' mails go on. Staff: GET /api/staff/notifications/dead-letters",
+                processingGroup, position(event), event.getPayloadType().getSimpleName(), aggregate(event),
+                letter.cause().map(Cause::message).orElse("an earlier event of its aggregate is set aside"));
+    }
+
+    @Override
+    public void requeue(DeadLetter<? extends EventMessage<?>> letter,
+                        UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater) {
+        delegate.requeue(letter, letterUpdater);
+    }
+
+    @Override
+    public void evict(DeadLetter<? extends EventMessage<?>> letter) {
+        delegate.evict(letter);
+    }
+
+    @Override
+    public boolean contains(Object sequenceIdentifier) {
+        return delegate.contains(sequenceIdentifier);
+    }
+
+    @Override
+    public Iterable<DeadLetter<? extends EventMessage<?>>> deadLetterSequence(Object sequenceIdentifier) {
+        return delegate.deadLetterSequence(sequenceIdentifier);
+    }
+
+    @Override
+    public Iterable<Iterable<DeadLetter<? extends EventMessage<?>>>> deadLetters() {
+        return delegate.deadLetters();
+    }
+
+    @Override
+    public boolean isFull(Object sequenceIdentifier) {
+        return delegate.isFull(sequenceIdentifier);
+    }
+
+    @Override
+    public long size() {
+        return delegate.size();
+    }
+
+    @Override
+    public long sequenceSize(Object sequenceIdentifier) {
+        return delegate.sequenceSize(sequenceIdentifier);
+    }
+
+    @Override
+    public long amountOfSequences() {
+        return delegate.amountOfSequences();
+    }
+
+    @Override
+    public boolean process(Predicate<DeadLetter<? extends EventMessage<?>>> sequenceFilter,
+                           Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> task) {
+        return delegate.process(sequenceFilter, task);
+    }
+
+    @Override
+    public void clear() {
+        delegate.clear();
+    }
+
+    private static Object position(EventMessage<?> event) {
+        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().isPresent() ? tracked.trackingToken().position().getAsLong() : "?";
+        }
+        return "?";
+    }
+
+    private static String aggregate(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "-";
+    }
+}
