@@ -40,7 +40,7 @@ public class OpenApiAutoConfiguration {
     @Bean
     public ProblemResponses problemResponses(ObjectProvider<KlubSecurityProperties> security) {
         return new ProblemResponses(new PublicRoutes(security.getIfAvailable(
-                () -> new KlubSecurityProperties(null, null, null, null))));
+                () -> new KlubSecurityProperties(null, null, null, null, null, null))));
     }
 
     @Bean
