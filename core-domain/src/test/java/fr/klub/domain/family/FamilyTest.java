@@ -59,6 +59,29 @@ class FamilyTest {
     }
 
     @Test
+    void aFamilyHasAtMostFourGuardiansAndTwelveChildren() {
+        List<Child> twelve = children(12);
+        List<Guardian> four = java.util.Collections.nCopies(4, Klub.guardian());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, four, twelve))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, java.util.Collections.nCopies(5, Klub.guardian()), twelve))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, four, children(13)))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    private static List<Child> children(int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> Klub.child(java.util.UUID.randomUUID(), "Enfant" + i, FIRST_DAY.minusYears(9)))
+                .toList();
+    }
+
+    @Test
     void aFamilyNeedsAGuardian() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterFamily(FAMILY, List.of(), Klub.family().children()))

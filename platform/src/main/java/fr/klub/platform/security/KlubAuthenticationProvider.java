@@ -56,18 +56,19 @@ final class KlubAuthenticationProvider implements AuthenticationProvider {
         String address = clientAddress(authentication);
         // names too long to be accounts share one budget rather than fill the throttle's memory
         String accountKey = username.length() <= Usernames.MAX_LENGTH ? username : "";
-        throttle.tryAcquire(accountKey, address).ifPresent(wait -> {
+        throttle.refusal(accountKey, address).ifPresent(wait -> {
             throw new TooManySignInAttemptsException(wait);
         });
         if (found.isEmpty()) {
             passwordEncoder.matches(presented, hashOfNobody);
+            throttle.failed(accountKey, address);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         Account account = found.get();
         if (!passwordEncoder.matches(presented, account.passwordHash())) {
+            throttle.failed(accountKey, address);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        throttle.giveBack(accountKey, address);
         cache.remember(account.id(), account.passwordHash(), presented);
         return authenticated(account);
     }

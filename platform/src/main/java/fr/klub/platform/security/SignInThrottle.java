@@ -11,14 +11,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * Budgets of password checks per account (the username presented, known or not) and per client
- * address: Bucket4j token buckets, one token per check that goes to BCrypt. A check that succeeds
- * gives its token back, so only failures count; a check whose password the
- * {@link VerifiedCredentialsCache} already knows never reaches this class and stays free.
+ * Budgets of failed password checks per account (the username presented, known or not) and per
+ * client address: Bucket4j token buckets, one token per failure. A check may go to BCrypt while
+ * both budgets have a token left; only a failure takes one. Successes take nothing, so a family
+ * or a script signing in from many requests at once is never refused for its own good password;
+ * the price is that failures already in flight when a budget runs out still get their answer (at
+ * most one per request thread). A check whose password the {@link VerifiedCredentialsCache}
+ * already knows never reaches this class and stays free.
  * <p>
  * An empty budget refills by itself, one attempt every {@code refill} period: the wait is bounded
  * and nobody (neither an attacker nor the owner) has to succeed to unlock it. The buckets live in
@@ -57,41 +60,34 @@ final class SignInThrottle {
     }
 
     /**
-     * Takes one attempt from the account's budget and from the address's, or from neither.
+     * Whether a password check may go on for this account from this address.
      *
-     * @return empty when the check may go on; otherwise how long to wait before the next attempt
+     * @return empty when it may; otherwise how long to wait before the next attempt
      */
-    Optional<Duration> tryAcquire(String username, String address) {
+    Optional<Duration> refusal(String username, String address) {
         if (!enabled()) {
             return Optional.empty();
         }
-        Bucket account = accounts.get(username, key -> bucket(limits.accountAttempts(), limits.accountRefill()));
-        ConsumptionProbe forAccount = account.tryConsumeAndReturnRemaining(1);
-        if (!forAccount.isConsumed()) {
-            return Optional.of(wait(forAccount));
-        }
-        Bucket fromAddress = addresses.get(addressKey(address), key -> bucket(limits.addressAttempts(), limits.addressRefill()));
-        ConsumptionProbe forAddress = fromAddress.tryConsumeAndReturnRemaining(1);
-        if (!forAddress.isConsumed()) {
-            account.addTokens(1);
-            return Optional.of(wait(forAddress));
-        }
-        return Optional.empty();
+        return waitFor(accounts.getIfPresent(username))
+                .or(() -> waitFor(addresses.getIfPresent(addressKey(address))));
     }
 
-    /** The check succeeded: its attempt does not count against either budget. */
-    void giveBack(String username, String address) {
+    /** A check failed: it counts against the account's budget and the address's. */
+    void failed(String username, String address) {
         if (!enabled()) {
             return;
         }
-        Bucket account = accounts.getIfPresent(username);
-        if (account != null) {
-            account.addTokens(1);
+        accounts.get(username, key -> bucket(limits.accountAttempts(), limits.accountRefill())).tryConsume(1);
+        addresses.get(addressKey(address), key -> bucket(limits.addressAttempts(), limits.addressRefill())).tryConsume(1);
+    }
+
+    private static Optional<Duration> waitFor(Bucket bucket) {
+        if (bucket == null) {
+            return Optional.empty();
         }
-        Bucket fromAddress = addresses.getIfPresent(addressKey(address));
-        if (fromAddress != null) {
-            fromAddress.addTokens(1);
-        }
+        EstimationProbe next = bucket.estimateAbilityToConsume(1);
+        return next.canBeConsumed() ? Optional.empty()
+                : Optional.of(Duration.ofNanos(Math.max(next.getNanosToWaitForRefill(), 1)));
     }
 
     private Bucket bucket(int attempts, Duration refill) {
@@ -99,10 +95,6 @@ final class SignInThrottle {
                      .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(1, refill).build())
                      .withCustomTimePrecision(time)
                      .build();
-    }
-
-    private static Duration wait(ConsumptionProbe probe) {
-        return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1));
     }
 
     /**

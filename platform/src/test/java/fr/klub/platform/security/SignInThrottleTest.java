@@ -26,39 +26,44 @@ class SignInThrottleTest {
             new KlubSecurityProperties.SignIn(2, Duration.ofMinutes(1), 4, Duration.ofSeconds(10), 1000), time);
 
     @Test
-    void anAccountGetsItsAttemptsThenWaitsForTheNextOne() {
-        assertThat(throttle.tryAcquire("marie", "192.0.2.1")).isEmpty();
-        assertThat(throttle.tryAcquire("marie", "192.0.2.1")).isEmpty();
-        assertThat(throttle.tryAcquire("marie", "192.0.2.1")).contains(Duration.ofMinutes(1));
+    void anAccountGetsItsFailuresThenWaitsForTheNextAttempt() {
+        assertThat(throttle.refusal("marie", "192.0.2.1")).isEmpty();
+        throttle.failed("marie", "192.0.2.1");
+        assertThat(throttle.refusal("marie", "192.0.2.1")).isEmpty();
+        throttle.failed("marie", "192.0.2.1");
+        assertThat(throttle.refusal("marie", "192.0.2.1")).contains(Duration.ofMinutes(1));
         nanos.addAndGet(Duration.ofSeconds(45).toNanos());
-        assertThat(throttle.tryAcquire("marie", "192.0.2.1")).contains(Duration.ofSeconds(15));
+        assertThat(throttle.refusal("marie", "192.0.2.1")).contains(Duration.ofSeconds(15));
         nanos.addAndGet(Duration.ofSeconds(15).toNanos());
-        assertThat(throttle.tryAcquire("marie", "192.0.2.1")).isEmpty();
+        assertThat(throttle.refusal("marie", "192.0.2.1")).isEmpty();
+        throttle.failed("marie", "192.0.2.1");
+        assertThat(throttle.refusal("marie", "192.0.2.1")).as("one attempt came back, and was spent")
+                .contains(Duration.ofMinutes(1));
     }
 
     @Test
-    void aGivenBackAttemptDoesNotCount() {
-        for (int i = 0; i < 10; i++) {
-            assertThat(throttle.tryAcquire("marie", "192.0.2.1")).isEmpty();
-            throttle.giveBack("marie", "192.0.2.1");
+    void checksThatDoNotFailCountForNothingHoweverManyAtOnce() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(throttle.refusal("marie", "192.0.2.1")).isEmpty();
         }
     }
 
     @Test
     void anAddressRefusedLeavesTheAccountsBudgetUntouched() {
         for (int i = 0; i < 4; i++) {
-            assertThat(throttle.tryAcquire("compte-" + i, "192.0.2.9")).isEmpty();
+            assertThat(throttle.refusal("compte-" + i, "192.0.2.9")).isEmpty();
+            throttle.failed("compte-" + i, "192.0.2.9");
         }
-        assertThat(throttle.tryAcquire("marie", "192.0.2.9")).contains(Duration.ofSeconds(10));
-        assertThat(throttle.tryAcquire("marie", "192.0.2.10")).isEmpty();
-        assertThat(throttle.tryAcquire("marie", "192.0.2.10")).isEmpty();
+        assertThat(throttle.refusal("marie", "192.0.2.9")).contains(Duration.ofSeconds(10));
+        assertThat(throttle.refusal("marie", "192.0.2.10")).isEmpty();
     }
 
     @Test
     void noAttemptsMeansNoThrottling() {
         SignInThrottle off = new SignInThrottle(new KlubSecurityProperties.SignIn(0, null, 0, null, null), time);
         for (int i = 0; i < 100; i++) {
-            assertThat(off.tryAcquire("marie", "192.0.2.1")).isEmpty();
+            off.failed("marie", "192.0.2.1");
+            assertThat(off.refusal("marie", "192.0.2.1")).isEmpty();
         }
     }
 

@@ -2,7 +2,6 @@ package fr.klub.query.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,8 @@ class AgendaReadModel implements LiveReadModel {
     }
 
     @Override
-    public List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException {
-        return Differences.between("place", PlanningReadModel.places(rebuilt), Differences.read(connection,
+    public Comparison compare(InvariantChecker rebuilt, Connection connection) throws SQLException {
+        return new Comparison().add("place", PlanningReadModel.places(rebuilt), Differences.read(connection,
                 "SELECT session_id, child_id, channel, demande_id FROM q_agenda_place",
                 row -> new String[] {Differences.id(row, "session_id") + "/" + Differences.id(row, "child_id"),
                         row.getString("channel") + " " + Differences.id(row, "demande_id")}));

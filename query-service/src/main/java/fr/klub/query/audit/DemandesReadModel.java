@@ -2,9 +2,7 @@ package fr.klub.query.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +29,7 @@ class DemandesReadModel implements LiveReadModel {
     }
 
     @Override
-    public List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException {
+    public Comparison compare(InvariantChecker rebuilt, Connection connection) throws SQLException {
         Map<String, String> statuses = new HashMap<>();
         Map<String, String> reservations = new HashMap<>();
         for (DemandeFold demande : rebuilt.demandes().values()) {
@@ -43,15 +41,13 @@ class DemandesReadModel implements LiveReadModel {
             demande.askedReservations().forEach(reservation -> reservations.put(
                     demande.demandeId() + "/" + reservation.childId() + "/" + reservation.sessionId(), "vivante"));
         }
-        List<String> differences = new ArrayList<>();
-        differences.addAll(Differences.between("demande", statuses, Differences.read(connection,
+        return new Comparison().add("demande", statuses, Differences.read(connection,
                 "SELECT demande_id, status, number FROM q_demande",
                 row -> new String[] {Differences.id(row, "demande_id"),
-                        row.getString("status") + " n° " + Differences.number(row, "number")})));
-        differences.addAll(Differences.between("réservation", reservations, Differences.read(connection,
+                        row.getString("status") + " n° " + Differences.number(row, "number")}))
+                .add("réservation", reservations, Differences.read(connection,
                 "SELECT demande_id, child_id, session_id FROM q_demande_reservation",
                 row -> new String[] {Differences.id(row, "demande_id") + "/" + Differences.id(row, "child_id") + "/"
-                        + Differences.id(row, "session_id"), "vivante"})));
-        return differences;
+                        + Differences.id(row, "session_id"), "vivante"}));
     }
 }

@@ -2,7 +2,6 @@ package fr.klub.query.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 import fr.klub.query.audit.replay.InvariantChecker;
 
@@ -18,6 +17,6 @@ interface LiveReadModel {
     /** The processing group that maintains it, whose dead letters explain a difference. */
     String processingGroup();
 
-    /** The differences, in words, between the live rows and the replay's state; empty when they agree. */
-    List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException;
+    /** The live rows compared with the replay's state: the differences in words, and how many rows were compared. */
+    Comparison compare(InvariantChecker rebuilt, Connection connection) throws SQLException;
 }

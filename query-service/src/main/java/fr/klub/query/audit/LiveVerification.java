@@ -109,8 +109,11 @@ class LiveVerification {
         for (LiveReadModel readModel : readModels) {
             long setAside = deadLetters.getOrDefault(readModel.processingGroup(), 0L);
             List<String> differences;
+            long rowsCompared = 0;
             try {
-                differences = new ArrayList<>(readModel.differences(checker, connection));
+                Comparison comparison = readModel.compare(checker, connection);
+                differences = new ArrayList<>(comparison.differences());
+                rowsCompared = comparison.rowsCompared();
             } catch (SQLException unreadable) {
                 differences = new ArrayList<>(List.of("read model illisible : " + unreadable.getMessage()));
             }
@@ -119,7 +122,7 @@ class LiveVerification {
                         + "POST /api/staff/projections/" + ReadModels.shortName(readModel.processingGroup())
                         + "/dead-letters/retry après correction de la cause");
             }
-            checks.add(ReadModelCheck.of(readModel.name(), differences, setAside));
+            checks.add(ReadModelCheck.of(readModel.name(), differences, setAside, rowsCompared));
         }
         return checks;
     }

@@ -2,9 +2,7 @@ package fr.klub.query.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -29,21 +27,19 @@ class PlanningReadModel implements LiveReadModel {
     }
 
     @Override
-    public List<String> differences(InvariantChecker rebuilt, Connection connection) throws SQLException {
-        List<String> differences = new ArrayList<>();
-        differences.addAll(Differences.between("séance", sessions(rebuilt), Differences.read(connection,
+    public Comparison compare(InvariantChecker rebuilt, Connection connection) throws SQLException {
+        return new Comparison().add("séance", sessions(rebuilt), Differences.read(connection,
                 "SELECT session_id, capacity, online_quota, cancelled FROM q_planning_session",
                 row -> new String[] {Differences.id(row, "session_id"), session(row.getInt("capacity"),
-                        row.getInt("online_quota"), row.getBoolean("cancelled"))})));
-        differences.addAll(Differences.between("place", places(rebuilt), Differences.read(connection,
+                        row.getInt("online_quota"), row.getBoolean("cancelled"))}))
+                .add("place", places(rebuilt), Differences.read(connection,
                 "SELECT session_id, child_id, channel, demande_id FROM q_planning_place",
                 row -> new String[] {Differences.id(row, "session_id") + "/" + Differences.id(row, "child_id"),
-                        row.getString("channel") + " " + Differences.id(row, "demande_id")})));
-        differences.addAll(Differences.between("demande", demandes(rebuilt), Differences.read(connection,
+                        row.getString("channel") + " " + Differences.id(row, "demande_id")}))
+                .add("demande", demandes(rebuilt), Differences.read(connection,
                 "SELECT demande_id, status, number FROM q_planning_demande",
                 row -> new String[] {Differences.id(row, "demande_id"),
-                        row.getString("status") + " n° " + Differences.number(row, "number")})));
-        return differences;
+                        row.getString("status") + " n° " + Differences.number(row, "number")}));
     }
 
     static Map<String, String> places(InvariantChecker rebuilt) {
