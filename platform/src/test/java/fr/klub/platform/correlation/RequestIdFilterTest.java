@@ -46,10 +46,21 @@ class RequestIdFilterTest {
 
     @Test
     void withoutAUsableClientIdBothAreTheSameFreshUuid() throws Exception {
-        for (String unusable : new String[] {null, "caf\u00c3\u00a9", "a".repeat(101), "<script>"}) {
+        for (String unusable : new String[] {null, "a".repeat(101), "<script>", "id avec espaces"}) {
             MockHttpServletResponse response = filter(unusable);
             assertThat(UUID.fromString(response.getHeader(RequestIds.HEADER))).isNotNull();
             assertThat(correlationId.get()).isEqualTo(response.getHeader(RequestIds.HEADER)).isEqualTo(requestId.get());
         }
+    }
+
+    @Test
+    void anIdBeyondAsciiIsRefusedNotPassedOn() throws Exception {
+        requestId.set("untouched");
+        MockHttpServletResponse response = filter("caf\u00c3\u00a9");
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("X-Request-Id");
+        assertThat(UUID.fromString(response.getHeader(RequestIds.HEADER))).isNotNull();
+        assertThat(requestId).as("the chain never ran").hasValue("untouched");
     }
 }

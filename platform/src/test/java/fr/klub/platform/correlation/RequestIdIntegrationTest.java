@@ -51,10 +51,11 @@ class RequestIdIntegrationTest extends H2IntegrationTest {
     }
 
     @Test
-    void aNonAsciiRequestIdIsIgnoredAndAFreshOneEchoed() {
+    void aNonAsciiRequestIdIsRefusedWithAProblemThatCarriesAFreshOne() {
         fr.klub.platform.sample.RawHttp.Response response = fr.klub.platform.sample.RawHttp.send(port, "GET", "/api/tracking/abc",
                 new String[] {"X-Request-Id: caf\u00c3\u00a9"}, null);
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(UUID.fromString(response.header("X-Request-Id"))).isNotNull();
     }
 }

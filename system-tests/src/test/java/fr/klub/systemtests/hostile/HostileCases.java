@@ -232,7 +232,10 @@ final class HostileCases {
         String name = header.getKey();
         String value = header.getValue();
         boolean nonAscii = value.chars().anyMatch(c -> c > 127);
-        if (nonAscii && List.of("X-Request-Id", "X-Consistent-With").contains(name)) {
+        // Java's HTTP client sends a character beyond ASCII as '?': what reaches the server is an
+        // ASCII id that is not acceptable, replaced by a fresh one (RequestIdFilter). The raw bytes
+        // are sent over a socket by RequestIdIntegrationTest and ConsistencyAbuseTest (→ 400).
+        if (nonAscii && "X-Consistent-With".equals(name)) {
             return Expectation.REFUSED;
         }
         if ("Content-Type".equals(name) && operation.bodySchema() != null) {
@@ -246,7 +249,7 @@ final class HostileCases {
 
     private List<Map.Entry<String, String>> hostileHeaders(ApiOperation operation) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        // Latin-1 bytes: what a client sends when it puts non-ASCII text in a header
+        // text beyond ASCII in a header (Java's client puts "?" in its place: see headerExpectation)
         headers.add(Map.entry("X-Request-Id", "d\u00e9j\u00e0"));
         headers.add(Map.entry("X-Request-Id", "\u00c3\u00a9\u00e2\u0080\u00ae"));
         headers.add(Map.entry("X-Request-Id", "x".repeat(300)));
