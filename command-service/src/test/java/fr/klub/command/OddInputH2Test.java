@@ -154,6 +154,7 @@ class OddInputH2Test {
         assertRefused(programmeWith("minAge", "6"), "minAge");
         assertRefused(programmeWith("title", true), "title");
         assertRefused(programmeWith("title", 42), "title");
+        assertRefused(programmeWith("firstDay", Klub.FIRST_DAY + "T10:00:00Z"), "firstDay");
         assertThat(klub.eventCount()).isEqualTo(events);
     }
 

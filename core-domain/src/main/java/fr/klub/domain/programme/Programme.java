@@ -2,8 +2,6 @@ package fr.klub.domain.programme;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
@@ -49,19 +47,7 @@ public class Programme {
                 ZoneId.of(event.timeZone()));
     }
 
-    public UUID id() {
-        return programmeId;
-    }
-
     public ProgrammeRules rules() {
         return rules;
-    }
-
-    public boolean isBookingOpenAt(Instant at) {
-        return rules.isBookingOpenAt(at);
-    }
-
-    public boolean covers(LocalDate date) {
-        return !date.isBefore(rules.firstDay()) && !date.isAfter(rules.lastDay());
     }
 }

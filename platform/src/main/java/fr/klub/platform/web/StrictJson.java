@@ -42,10 +42,14 @@ public final class StrictJson {
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                .postConfigurer(mapper -> {
+                    // not lenient: a date-time is not a date with its time silently dropped
+                    mapper.setDefaultLeniency(false);
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                });
     }
 
     /** java.time values from JSON strings only (Jackson's own deserializers also take numbers and arrays). */
