@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import fr.klub.platform.eventstore.AlertingDeadLetterQueue;
+
 /** The notification processor's dead letters: queues, policy, savepoints, and what staff see of them. */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -23,7 +25,9 @@ public class DeadLetterConfiguration {
     public static SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, ConnectionProvider connections,
                                                                   TransactionManager transactions, DeadLetterSchema schema,
                                                                   Serializer serializer, Serializer eventSerializer) {
-        return new AlertingDeadLetterQueue(processingGroup, JdbcSequencedDeadLetterQueue.builder()
+        return new AlertingDeadLetterQueue(processingGroup,
+                "GET /api/staff/notifications/dead-letters, then POST …/dead-letters/retry after a fix",
+                JdbcSequencedDeadLetterQueue.builder()
                 .processingGroup(processingGroup)
                 .connectionProvider(connections)
                 .transactionManager(transactions)

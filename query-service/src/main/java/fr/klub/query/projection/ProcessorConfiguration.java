@@ -26,6 +26,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
+import fr.klub.platform.eventstore.AlertingDeadLetterQueue;
+
 /**
  * One pooled streaming processor per read model, reading the shared event store:
  * <ul>
@@ -67,6 +69,7 @@ class ProcessorConfiguration {
                                         .initialToken(StreamableMessageSource::createTailToken))
                         .registerSequencingPolicy(group, config -> SequentialPerAggregatePolicy.instance())
                         .registerDeadLetterQueue(group, config -> new AlertingDeadLetterQueue(group,
+                                "POST /api/staff/projections/" + ReadModels.shortName(group) + "/dead-letters/retry after a fix",
                                 JdbcSequencedDeadLetterQueue.builder()
                                         .processingGroup(group)
                                         .connectionProvider(connections)

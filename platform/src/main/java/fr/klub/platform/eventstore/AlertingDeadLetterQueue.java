@@ -1,4 +1,4 @@
-package fr.klub.query.projection;
+package fr.klub.platform.eventstore;
 
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -15,24 +15,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A read model's dead-letter queue that says so, at ERROR, once for every event it takes: the
- * one that failed and each later event of its aggregate set aside behind it. The line names the
- * event's global position, type and aggregate and the failure's class, never the event's content
- * or the database's message (both may hold personal data). A retry that fails again is not a new
- * event: the retry logs it at WARN. The count is the gauge
- * {@code klub_projection_dead_letters} ({@link DeadLetterMetrics}).
+ * A processing group's dead-letter queue that says so, at ERROR, once for every event it takes:
+ * the one that failed and each later event of its aggregate set aside behind it. The line names
+ * the event's global position, type and aggregate and the failure's class, never the event's
+ * content or the failure's message (both may hold personal data), and what staff can do about it.
+ * A retry that fails again is not a new event: the retry logs it at WARN. Used by the read models
+ * (query-service) and the letters (notification-service) alike.
  * <p>
  * {@code enqueueIfPresent} is the interface's default, which goes through {@link #enqueue}.
  */
-final class AlertingDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
+public final class AlertingDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(AlertingDeadLetterQueue.class);
 
     private final String processingGroup;
+    private final String staffAction;
     private final SequencedDeadLetterQueue<EventMessage<?>> delegate;
 
-    AlertingDeadLetterQueue(String processingGroup, SequencedDeadLetterQueue<EventMessage<?>> delegate) {
+    /**
+     * @param staffAction what staff can do, in the log line (e.g. the retry endpoint)
+     */
+    public AlertingDeadLetterQueue(String processingGroup, String staffAction,
+                                   SequencedDeadLetterQueue<EventMessage<?>> delegate) {
         this.processingGroup = processingGroup;
+        this.staffAction = staffAction;
         this.delegate = delegate;
     }
 
@@ -41,12 +47,12 @@ final class AlertingDeadLetterQueue implements SequencedDeadLetterQueue<EventMes
             throws DeadLetterQueueOverflowException {
         delegate.enqueue(sequenceIdentifier, letter);
         EventMessage<?> event = letter.message();
-        log.error("Read model {} set an event aside (dead letter): position {}, {} of aggregate {} ({}); the "
-                        + "processor goes on. Staff: POST /api/staff/projections/{}/dead-letters/retry after a fix",
+        log.error("Processing group {} set an event aside (dead letter): position {}, {} of aggregate {} ({}); the "
+                        + "processor goes on for the others. Staff: {}",
                 processingGroup, position(event), event.getPayloadType().getSimpleName(), aggregate(event),
                 letter.cause().map(cause -> "failed: " + simpleName(cause.type()))
                         .orElse("an earlier event of its aggregate is set aside"),
-                ReadModels.shortName(processingGroup));
+                staffAction);
     }
 
     @Override
