@@ -59,6 +59,11 @@ class RequireTest {
     void aTextStillNeedsContentAndAMaximumLength() {
         refused(() -> Require.text(" \u2003 ", "nom", 100), "nom");
         refused(() -> Require.text("x".repeat(101), "nom", 100), "nom");
+        assertThat(Require.text("x".repeat(100), "nom", 100)).hasSize(100);
+        // NFC may make a text shorter, never longer than what was checked: "e" + accent, 101 chars → 100
+        assertThat(Require.text("x".repeat(99) + "e\u0301", "nom", 101)).hasSize(100);
+        refused(() -> Require.storedText("x".repeat(101), "nom", 100), "nom");
+        assertThat(Require.storedText(" " + "x".repeat(99), "nom", 100)).hasSize(99);
     }
 
     @Test
@@ -68,6 +73,7 @@ class RequireTest {
         refused(() -> Require.multilineText("Pièces\u0000manquantes", "motif", 1000), "motif");
         refused(() -> Require.multilineText("Pièces\tmanquantes", "motif", 1000), "motif");
         refused(() -> Require.multilineText("Pièces \u202Emanquantes", "motif", 1000), "motif");
+        refused(() -> Require.text("Pièces\nmanquantes", "motif", 1000), "motif");
     }
 
     @Test

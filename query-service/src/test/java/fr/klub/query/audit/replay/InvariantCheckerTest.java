@@ -94,6 +94,18 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void aSessionFilledExactlyToItsQuotasIsNoViolation() {
+        // capacity 2: one place online, one on site, both taken — full, not overbooked
+        List<Violation> violations = new CraftedHistory()
+                .session(session, Period.MATIN, 2, 1)
+                .demande(demande, child).hold(demande, child, session, Period.MATIN)
+                .onsite(session, otherChild, Period.MATIN)
+                .check();
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void onsiteOverbookingIsReported() {
         List<Violation> violations = new CraftedHistory()
                 .session(session, Period.MATIN, 3, 2)
