@@ -58,6 +58,15 @@ import fr.klub.domain.session.OnsitePlaceBooked;
 import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.session.SessionQuotaChanged;
+import fr.klub.domain.session.ChildQueued;
+import fr.klub.domain.session.OfferAccepted;
+import fr.klub.domain.session.OfferDeclined;
+import fr.klub.domain.session.OfferExpiryDue;
+import fr.klub.domain.session.OfferLapsed;
+import fr.klub.domain.session.PlaceOffered;
+import fr.klub.domain.session.QueueEntryRemoved;
+import fr.klub.domain.session.QueueExit;
+import fr.klub.domain.childperiod.ChildPeriodPassedOver;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
 import fr.klub.domain.shared.ReleaseReason;
@@ -121,7 +130,16 @@ class EventContractTest {
                 new ReservationWithdrawn(DEMANDE, CHILD, SESSION, ReleaseReason.CANCELLED_BY_FAMILY),
                 new DraftExpiryDue(Instant.parse("2020-10-01T08:30:00Z")),
                 new DraftOpened(FAMILY + "/drafts", FAMILY, DEMANDE, PROGRAMME),
-                new DraftClosed(FAMILY + "/drafts", FAMILY, DEMANDE, DemandeStatus.DEPOSITED));
+                new DraftClosed(FAMILY + "/drafts", FAMILY, DEMANDE, DemandeStatus.DEPOSITED),
+                new ChildQueued(SESSION, CHILD, FAMILY, Instant.parse("2020-10-01T08:05:00Z")),
+                new PlaceOffered(SESSION, CHILD, FAMILY, Instant.parse("2020-10-02T10:00:00Z"),
+                        Instant.parse("2020-10-03T10:00:00Z"), List.of(SECOND_CHILD)),
+                new OfferAccepted(SESSION, CHILD, DEMANDE, Instant.parse("2020-10-02T18:30:00Z")),
+                new OfferDeclined(SESSION, CHILD, Instant.parse("2020-10-02T18:30:00Z")),
+                new OfferLapsed(SESSION, CHILD, Instant.parse("2020-10-03T10:00:00Z")),
+                new QueueEntryRemoved(SESSION, CHILD, QueueExit.REMOVED_BY_STAFF, "Inscription en double"),
+                new OfferExpiryDue(CHILD, Instant.parse("2020-10-03T10:00:00Z")),
+                new ChildPeriodPassedOver(CHILD_PERIOD, CHILD, MONDAY, Period.MATIN, SECOND_SESSION, SESSION));
     }
 
     static Stream<Arguments> eachSample() {

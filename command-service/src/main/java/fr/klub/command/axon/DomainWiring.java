@@ -28,6 +28,7 @@ import fr.klub.domain.booking.Enrolment;
 import fr.klub.domain.booking.Places;
 import fr.klub.domain.booking.ReservationDesk;
 import fr.klub.domain.booking.SessionCancellation;
+import fr.klub.domain.booking.Waitlists;
 import fr.klub.domain.childperiod.ChildPeriod;
 import fr.klub.domain.demande.Demande;
 import fr.klub.domain.demande.DraftLimit;
@@ -37,11 +38,12 @@ import fr.klub.domain.family.Family;
 import fr.klub.domain.programme.Programme;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionScheduling;
+import fr.klub.domain.session.WaitlistOffers;
 
 /**
  * Registers the framework-free aggregates of core-domain with Axon (they carry no {@code @Aggregate})
  * and the components their handlers receive as parameters: {@link Places}, {@link Enrolment},
- * {@link DraftLimit} and the
+ * {@link DraftLimit}, {@link WaitlistOffers} and the
  * deadline manager. The external handlers (session scheduling, the reservation desk, session
  * cancellation) are plain beans whose {@code @CommandHandler}s Axon subscribes by itself.
  */
@@ -111,8 +113,21 @@ class DomainWiring {
     }
 
     @Bean
-    Places places(ObjectProvider<Configuration> axon) {
-        return new Places(lazy(axon, Session.class), lazy(axon, ChildPeriod.class));
+    Places places(ObjectProvider<Configuration> axon, KlubProperties properties) {
+        return new Places(lazy(axon, Session.class), lazy(axon, ChildPeriod.class),
+                properties.waitlist().offerTimeout());
+    }
+
+    /** What sessions' handlers (a raised quota, a lapsed offer) call to offer places to their waiting list. */
+    @Bean
+    WaitlistOffers waitlistOffers(Places places) {
+        return places.offers();
+    }
+
+    @Bean
+    Waitlists waitlists(Places places, Enrolment enrolment, ChildDirectory directory,
+                        ObjectProvider<Configuration> axon) {
+        return new Waitlists(places, enrolment, directory, lazy(axon, Demande.class));
     }
 
     @Bean

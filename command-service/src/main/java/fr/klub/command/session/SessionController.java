@@ -60,7 +60,8 @@ class SessionController {
     @PutMapping("/api/staff/sessions/{sessionId}/quota")
     @Operation(summary = "Change the capacity and the online quota, never below what is booked")
     QuotaChanged changeQuota(@PathVariable UUID sessionId, @Valid @RequestBody QuotaRequest request) {
-        commands.send(new ChangeSessionQuota(sessionId, request.capacity(), request.onlineQuota()), UNKNOWN_SESSION);
+        commands.send(new ChangeSessionQuota(sessionId, request.capacity(), request.onlineQuota(), clock.instant()),
+                UNKNOWN_SESSION);
         return new QuotaChanged(sessionId, request.capacity(), request.onlineQuota());
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** Settings of the command side (prefix {@code klub}). */
 @ConfigurationProperties("klub")
 public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSettings demande,
-                             @DefaultValue Command command) {
+                             @DefaultValue WaitlistSettings waitlist, @DefaultValue Command command) {
 
     /** The town's time zone: sessions start and cancellation deadlines fall in local time. */
     public record Town(@DefaultValue("Europe/Paris") ZoneId zone) {
@@ -21,6 +21,10 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
      */
     public record DemandeSettings(@DefaultValue("PT30M") Duration draftTimeout,
                                   @DefaultValue("5") int maxOpenDrafts) {
+    }
+
+    /** How long a family has to answer a place offered from a waiting list (product.md §9), on the service's clock. */
+    public record WaitlistSettings(@DefaultValue("PT24H") Duration offerTimeout) {
     }
 
     public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates,

@@ -50,6 +50,14 @@ public class Enrolment {
                 .invoke(Programme::rules));
     }
 
+    /** A child of the caller's family, of the programme's ages (the session checks its own window). */
+    public void admitToWaitlist(UUID familyId, UUID childId, UUID programmeId) {
+        Child child = Aggregates.loadOrNotFound(families, familyId, "Famille inconnue.")
+                .invoke(f -> f.child(childId)).orElseThrow(() -> Refusal.notFound("Enfant inconnu."));
+        requireAge(child, Aggregates.loadOrNotFound(programmes, programmeId, "Programme inconnu.")
+                .invoke(Programme::rules));
+    }
+
     private static void requireAge(Child child, ProgrammeRules rules) {
         if (!rules.acceptsAge(child.birthDate())) {
             throw new Refusal(RefusalCode.CHILD_NOT_ELIGIBLE, String.format(

@@ -1,5 +1,6 @@
 package fr.klub.domain.booking;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.axonframework.modelling.command.Repository;
 
 import fr.klub.domain.childperiod.ChildPeriod;
 import fr.klub.domain.childperiod.ChildPeriodId;
+import fr.klub.domain.childperiod.ClaimForOffer;
 import fr.klub.domain.childperiod.ClaimPeriod;
 import fr.klub.domain.childperiod.FreePeriod;
 import fr.klub.domain.session.BookOnsitePlace;
@@ -24,16 +26,29 @@ import fr.klub.domain.shared.ReleaseReason;
  * The single way a place is taken or given back. Taking a place changes two aggregates in the
  * caller's unit of work: the session's quota and the child's period. Both commit or neither
  * does, in one JVM or many, because the event store refuses a second event at the same
- * (aggregate, sequence) position and the loser retries on fresh state.
+ * (aggregate, sequence) position and the loser retries on fresh state. An online place given back
+ * goes, in the same unit of work, to the session's waiting list first ({@link Offers}).
  */
 public class Places {
 
     private final Repository<Session> sessions;
     private final Repository<ChildPeriod> childPeriods;
+    private final Offers offers;
 
     public Places(Repository<Session> sessions, Repository<ChildPeriod> childPeriods) {
+        this(sessions, childPeriods, Offers.DEFAULT_OFFER_TIME);
+    }
+
+    /** @param offerTime how long a family has to answer an offered place */
+    public Places(Repository<Session> sessions, Repository<ChildPeriod> childPeriods, Duration offerTime) {
         this.sessions = sessions;
         this.childPeriods = childPeriods;
+        this.offers = new Offers(this, offerTime);
+    }
+
+    /** What sessions call when places come back by their own doing; register it as the {@code WaitlistOffers} component. */
+    public Offers offers() {
+        return offers;
     }
 
     /** Takes an online place for a child of a draft demande; returns the online places left. */
@@ -62,12 +77,19 @@ public class Places {
         return booked;
     }
 
-    /** Gives a child's place back, session and period together; returns whether there was one. */
+    /**
+     * Gives a child's place back, session and period together, and offers an online place to the
+     * waiting list; returns whether there was a place.
+     */
     public boolean release(UUID sessionId, UUID childId, ReleaseReason reason, Instant at) throws Exception {
         Aggregate<Session> session = load(sessionId);
+        boolean online = session.invoke(s -> s.onlineDemandeOf(childId).isPresent());
         boolean released = (Boolean) send(session, new ReleasePlace(sessionId, childId, reason, at));
         if (released) {
             free(session.invoke(Session::slot), childId);
+            if (online) {
+                offers.offerFreePlaces(session, at);
+            }
         }
         return released;
     }
@@ -89,6 +111,13 @@ public class Places {
     private void claim(SessionSlot slot, UUID childId) throws Exception {
         ChildPeriodId id = new ChildPeriodId(childId, slot.date(), slot.period());
         send(childPeriods.loadOrCreate(id.toString(), ChildPeriod::new), new ClaimPeriod(id, slot.sessionId()));
+    }
+
+    /** @return whether the child's half-day was free and is now claimed by the slot's session (else: passed over). */
+    boolean claimForOffer(SessionSlot slot, UUID childId) throws Exception {
+        ChildPeriodId id = new ChildPeriodId(childId, slot.date(), slot.period());
+        return (Boolean) send(childPeriods.loadOrCreate(id.toString(), ChildPeriod::new),
+                new ClaimForOffer(id, slot.sessionId()));
     }
 
     static Object send(Aggregate<?> aggregate, Object command) throws Exception {

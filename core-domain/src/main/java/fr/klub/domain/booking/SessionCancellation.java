@@ -12,12 +12,14 @@ import fr.klub.domain.session.CancelSession;
 import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionSlot;
+import fr.klub.domain.session.WaitlistEntry;
 import fr.klub.domain.session.WithdrawSession;
 import fr.klub.domain.shared.Require;
 
 /**
  * Cancelling a session releases every place on it, frees each child's period and takes the
- * reservation out of its demande, all in one unit of work.
+ * reservation out of its demande, all in one unit of work; its waiting list is emptied, and the
+ * half-days of children holding an offer are freed too.
  */
 public class SessionCancellation {
 
@@ -35,6 +37,7 @@ public class SessionCancellation {
         String reason = Require.multilineText(command.reason(), "motif", 1000);
         Aggregate<Session> session = places.load(command.sessionId());
         SessionSlot slot = session.invoke(Session::slot);
+        List<WaitlistEntry> offers = session.invoke(s -> s.waitlist().stream().filter(WaitlistEntry::offered).toList());
         List<PlaceReleased> released = (List<PlaceReleased>) Places.send(session,
                 new WithdrawSession(command.sessionId(), reason));
         for (PlaceReleased place : released) {
@@ -43,6 +46,9 @@ public class SessionCancellation {
                 Places.send(demandes.load(place.demandeId().toString()),
                         new DropReservation(place.demandeId(), place.childId(), place.sessionId()));
             }
+        }
+        for (WaitlistEntry offer : offers) {
+            places.free(slot, offer.childId());
         }
     }
 }

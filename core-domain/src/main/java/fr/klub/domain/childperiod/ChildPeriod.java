@@ -45,6 +45,20 @@ public class ChildPeriod {
         return true;
     }
 
+    /** @return whether the half-day was free and is now the offering session's; false: the child is passed over. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(ClaimForOffer command) {
+        ChildPeriodId id = command.childPeriodId();
+        if (heldBy == null) {
+            apply(new ChildPeriodClaimed(id.toString(), id.childId(), id.date(), id.period(), command.sessionId()));
+            return true;
+        }
+        apply(new ChildPeriodPassedOver(id.toString(), id.childId(), id.date(), id.period(), heldBy,
+                command.sessionId()));
+        return false;
+    }
+
     @CommandHandler
     public void handle(FreePeriod command) {
         if (command.sessionId().equals(heldBy)) {

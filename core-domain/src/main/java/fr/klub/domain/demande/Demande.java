@@ -74,6 +74,21 @@ public class Demande {
         deadlines.schedule(expiresAt, DRAFT_EXPIRY, new DraftExpiryDue(expiresAt));
     }
 
+    /**
+     * A demande born of an accepted waiting-list offer: created and deposited at once with that one
+     * place, which the session already counts for it. It gets a number, a tracking token and the
+     * deposit e-mail like any other, and staff decide it as usual.
+     */
+    public static Demande depositedFromOffer(UUID demandeId, UUID familyId, UUID programmeId, UUID childId,
+                                             UUID sessionId, String trackingToken, long number, Instant at) {
+        Demande demande = new Demande();
+        ReservationRef reservation = new ReservationRef(childId, sessionId);
+        apply(new DemandeCreated(demandeId, familyId, programmeId, List.of(childId), trackingToken, at, at));
+        apply(new ReservationAdded(demandeId, childId, sessionId));
+        apply(new DemandeDeposited(demandeId, familyId, number, at, trackingToken, List.of(reservation)));
+        return demande;
+    }
+
     @CommandHandler
     public HoldOutcome handle(ReserveSession command, Places places) throws Exception {
         requireFamily(command.familyId());
@@ -212,7 +227,7 @@ public class Demande {
         return released;
     }
 
-    private DepositReceipt receipt() {
+    public DepositReceipt receipt() {
         return new DepositReceipt(demandeId, number, depositedAt, trackingToken);
     }
 

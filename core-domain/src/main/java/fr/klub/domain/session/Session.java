@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -23,10 +25,14 @@ import fr.klub.domain.shared.ReleaseReason;
 
 /**
  * The per-session quota: the only place where a session's places are counted. Every way of
- * taking a place (online hold, on-site booking, and later offers) goes through here, so that
- * online places never exceed the online quota and on-site places never exceed the rest.
+ * taking a place (online hold, on-site booking, an offer to the waiting list) goes through here, so
+ * that online places never exceed the online quota and on-site places never exceed the rest. The
+ * waiting list lives here too, so that "a place came back" and "it is offered to X" are one decision
+ * (docs/decisions/domain-waiting-list.md).
  */
 public class Session {
+
+    static final String OFFER_EXPIRY = "offer-expiry";
 
     @AggregateIdentifier
     private UUID sessionId;
@@ -42,6 +48,7 @@ public class Session {
     private final Set<UUID> onsite = new HashSet<>();
     /** Online places the family gave back: child → demande, so that a repeated cancellation is a no-op. */
     private final Map<UUID, UUID> cancelledByFamily = new HashMap<>();
+    private final Waitlist waitlist = new Waitlist();
 
     protected Session() {
     }
@@ -62,11 +69,15 @@ public class Session {
         if (onsite.contains(command.childId())) {
             throw periodTaken();
         }
+        requireNoPendingOffer(command.childId());
         requireOpen(command.at(), true);
-        if (online.size() >= quota.online()) {
-            throw new Refusal(RefusalCode.SESSION_FULL,
-                    "Complet : il n'y a plus de place en ligne pour cette séance.");
+        if (onlinePlacesLeft() == 0) {
+            throw new Refusal(RefusalCode.SESSION_FULL, waitlist.inOrder().isEmpty()
+                    ? "Complet : il n'y a plus de place en ligne pour cette séance."
+                    : "Complet : il n'y a plus de place en ligne pour cette séance ; vous pouvez inscrire "
+                            + "l'enfant sur la liste d'attente.");
         }
+        leaveQueueOnBooking(command.childId());
         apply(new OnlinePlaceHeld(sessionId, command.childId(), command.demandeId()));
         return true;
     }
@@ -79,11 +90,13 @@ public class Session {
         if (online.containsKey(command.childId())) {
             throw periodTaken();
         }
+        requireNoPendingOffer(command.childId());
         requireOpen(command.at(), false);
         if (onsite.size() >= quota.onsite()) {
             throw new Refusal(RefusalCode.SESSION_FULL,
                     "Complet : il n'y a plus de place sur place pour cette séance.");
         }
+        leaveQueueOnBooking(command.childId());
         apply(new OnsitePlaceBooked(sessionId, command.childId()));
         return true;
     }
@@ -104,19 +117,107 @@ public class Session {
         return true;
     }
 
+    /** Places added online go to the waiting list first, in the same unit of work. */
     @CommandHandler
-    public void handle(ChangeSessionQuota command) {
+    public void handle(ChangeSessionQuota command, WaitlistOffers offers) throws Exception {
         Quota changed = new Quota(command.capacity(), command.onlineQuota());
         if (cancelled) {
             throw new Refusal(RefusalCode.BOOKING_CLOSED, "Cette séance est annulée.");
         }
-        if (changed.online() < online.size() || changed.onsite() < onsite.size()) {
+        int onlineTaken = online.size() + waitlist.pendingOffers();
+        if (changed.online() < onlineTaken || changed.onsite() < onsite.size()) {
             throw new Refusal(RefusalCode.CAPACITY_BELOW_BOOKINGS, String.format(
                     "Impossible : %d place(s) en ligne et %d sur place sont déjà réservées.",
-                    online.size(), onsite.size()));
+                    onlineTaken, onsite.size()));
         }
         if (!changed.equals(quota)) {
+            boolean moreOnline = changed.online() > quota.online();
             apply(new SessionQuotaChanged(sessionId, changed.capacity(), changed.online()));
+            if (moreOnline) {
+                offers.offerFreePlaces(sessionId, command.at());
+            }
+        }
+    }
+
+    /** @return the position (1 = next); queuing twice is a no-op. Family and age were checked by the caller. */
+    @CommandHandler
+    public WaitlistPosition handle(QueueChild command) {
+        UUID childId = command.childId();
+        if (waitlist.entry(childId).isPresent()) {
+            return new WaitlistPosition(false, waitlist.positionOf(childId));
+        }
+        if (online.containsKey(childId) || onsite.contains(childId)) {
+            throw periodTaken();
+        }
+        requireOpen(command.at(), true);
+        if (onlinePlacesLeft() > 0) {
+            throw new Refusal(RefusalCode.WAITLIST_NOT_NEEDED,
+                    "Il reste des places en ligne pour cette séance : réservez-la directement.");
+        }
+        apply(new ChildQueued(sessionId, childId, command.familyId(), command.at()));
+        return new WaitlistPosition(true, waitlist.positionOf(childId));
+    }
+
+    /**
+     * Rule 7, first in line first: the place goes to this child only if a place is free and every
+     * child still waiting ahead of it was passed over (its half-day taken, checked by the caller on
+     * the half-day's own stream in this unit of work).
+     */
+    @CommandHandler
+    public void handle(OfferPlace command, DeadlineManager deadlines) {
+        WaitlistEntry entry = waitlist.entry(command.childId())
+                .filter(waiting -> !waiting.offered())
+                .orElseThrow(() -> new IllegalStateException("offer to a child not waiting"));
+        for (WaitlistEntry ahead : waitlist.waiting()) {
+            if (ahead.childId().equals(entry.childId())) {
+                break;
+            }
+            if (!command.passedOver().contains(ahead.childId())) {
+                throw new IllegalStateException("offer out of turn: a child ahead was not passed over");
+            }
+        }
+        if (placesToOffer(command.at()) == 0 || !command.expiresAt().isAfter(command.at())) {
+            throw new IllegalStateException("no place to offer");
+        }
+        apply(new PlaceOffered(sessionId, entry.childId(), entry.familyId(), command.at(), command.expiresAt(),
+                List.copyOf(command.passedOver())));
+        deadlines.schedule(command.expiresAt(), OFFER_EXPIRY, new OfferExpiryDue(entry.childId(), command.expiresAt()));
+    }
+
+    @CommandHandler
+    public void handle(TakeOffer command) {
+        WaitlistEntry entry = pendingOffer(command.childId());
+        if (!entry.familyId().equals(command.familyId())) {
+            throw Refusal.notFound("Enfant inconnu.");
+        }
+        apply(new OfferAccepted(sessionId, command.childId(), command.demandeId(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(EndOffer command) {
+        pendingOffer(command.childId());
+        apply(command.lapsed() ? new OfferLapsed(sessionId, command.childId(), command.at())
+                : new OfferDeclined(sessionId, command.childId(), command.at()));
+    }
+
+    /** @return whether the child held an offer (its place came back); false when not in the list at all. */
+    @CommandHandler
+    public boolean handle(RemoveQueueEntry command) {
+        Optional<WaitlistEntry> entry = waitlist.entry(command.childId());
+        if (entry.isEmpty()) {
+            return false;
+        }
+        apply(new QueueEntryRemoved(sessionId, command.childId(), command.exit(), command.reason()));
+        return entry.get().offered();
+    }
+
+    /** The offer lapses only if it is still the one this deadline was set for; otherwise nothing happens. */
+    @DeadlineHandler(deadlineName = OFFER_EXPIRY)
+    public void on(OfferExpiryDue due, WaitlistOffers offers) throws Exception {
+        boolean stillPending = waitlist.entry(due.childId())
+                .map(entry -> due.expiresAt().equals(entry.offerExpiresAt())).orElse(false);
+        if (stillPending) {
+            offers.lapse(sessionId, due.childId(), due.expiresAt());
         }
     }
 
@@ -127,6 +228,8 @@ public class Session {
             return List.of();
         }
         apply(new SessionCancelled(sessionId, command.reason()));
+        waitlist.inOrder().forEach(entry -> apply(
+                new QueueEntryRemoved(sessionId, entry.childId(), QueueExit.SESSION_CANCELLED, null)));
         List<PlaceReleased> released = new ArrayList<>();
         online.forEach((child, demande) -> released.add(
                 new PlaceReleased(sessionId, child, Channel.ONLINE, demande, ReleaseReason.SESSION_CANCELLED)));
@@ -147,6 +250,25 @@ public class Session {
             throw new Refusal(RefusalCode.BOOKING_CLOSED,
                     "Les réservations en ligne ne sont pas ouvertes pour ce programme.");
         }
+    }
+
+    private void requireNoPendingOffer(UUID childId) {
+        if (waitlist.entry(childId).filter(WaitlistEntry::offered).isPresent()) {
+            throw new Refusal(RefusalCode.PERIOD_ALREADY_BOOKED,
+                    "Une place est déjà proposée à l'enfant sur cette séance : acceptez-la depuis la liste d'attente.");
+        }
+    }
+
+    private void leaveQueueOnBooking(UUID childId) {
+        if (waitlist.entry(childId).isPresent()) {
+            apply(new QueueEntryRemoved(sessionId, childId, QueueExit.PLACE_BOOKED, null));
+        }
+    }
+
+    private WaitlistEntry pendingOffer(UUID childId) {
+        return waitlist.entry(childId).filter(WaitlistEntry::offered).orElseThrow(() -> new Refusal(
+                RefusalCode.OFFER_NOT_PENDING,
+                "Aucune place n'est proposée à cet enfant sur cette séance : l'offre a expiré, a été déclinée ou n'existe pas."));
     }
 
     private static Refusal periodTaken() {
@@ -197,6 +319,38 @@ public class Session {
         cancelled = true;
     }
 
+    @EventSourcingHandler
+    void on(ChildQueued event) {
+        waitlist.queue(event.childId(), event.familyId(), event.queuedAt());
+    }
+
+    @EventSourcingHandler
+    void on(PlaceOffered event) {
+        waitlist.offer(event.childId(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(OfferAccepted event) {
+        waitlist.end(event.childId(), new OfferOutcome(OfferOutcome.Kind.ACCEPTED, event.demandeId()));
+        online.put(event.childId(), event.demandeId());
+        cancelledByFamily.remove(event.childId());
+    }
+
+    @EventSourcingHandler
+    void on(OfferDeclined event) {
+        waitlist.end(event.childId(), new OfferOutcome(OfferOutcome.Kind.DECLINED, null));
+    }
+
+    @EventSourcingHandler
+    void on(OfferLapsed event) {
+        waitlist.end(event.childId(), new OfferOutcome(OfferOutcome.Kind.LAPSED, null));
+    }
+
+    @EventSourcingHandler
+    void on(QueueEntryRemoved event) {
+        waitlist.remove(event.childId());
+    }
+
     public SessionSlot slot() {
         return slot;
     }
@@ -215,7 +369,39 @@ public class Session {
         return onsite.contains(childId);
     }
 
+    /** Online places nobody holds and nobody is offered. */
     public int onlinePlacesLeft() {
-        return Math.max(0, quota.online() - online.size());
+        return Math.max(0, quota.online() - online.size() - waitlist.pendingOffers());
+    }
+
+    /** Places that may be offered now: none once the session is cancelled or has started. */
+    public int placesToOffer(Instant at) {
+        return cancelled || !at.isBefore(startsAt) ? 0 : onlinePlacesLeft();
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    /** The waiting list in order, offers included. */
+    public List<WaitlistEntry> waitlist() {
+        return waitlist.inOrder();
+    }
+
+    /** The children waiting for an offer, in order. */
+    public List<WaitlistEntry> waitingChildren() {
+        return waitlist.waiting();
+    }
+
+    public Optional<WaitlistEntry> waitlistEntry(UUID childId) {
+        return waitlist.entry(childId);
+    }
+
+    public Optional<OfferOutcome> latestOfferOutcome(UUID childId) {
+        return waitlist.outcome(childId);
+    }
+
+    public int waitlistPosition(UUID childId) {
+        return waitlist.positionOf(childId);
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import fr.klub.domain.shared.Period;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.ReleaseReason;
+import fr.klub.domain.booking.Places;
+import fr.klub.domain.testing.InMemoryAggregates;
+import fr.klub.domain.testing.OffersOnUse;
 import fr.klub.domain.testing.Klub;
 
 /** The per-session quota: rules 1 (no overbooking) and the session-side parts of rules 3 and 4. */
@@ -35,11 +39,20 @@ class SessionTest {
     /** Capacity 10: 5 online (half, rounded up), 5 on site. */
     private static final SessionScheduled DANSE = Klub.session(SESSION, "Danse latine", MONDAY, Period.MATIN, 10, 5);
 
+    private final InMemoryAggregates world = InMemoryAggregates.withKlub();
     private FixtureConfiguration<Session> fixture;
+    private Places places;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
+        fixture.registerInjectableResource(new OffersOnUse(() -> places));
+        places = new Places(fixture.getRepository(), world.childPeriods);
+    }
+
+    @AfterEach
+    void tearDown() {
+        world.close();
     }
 
     private static List<Object> onlineHeldBy(int children) {
@@ -358,14 +371,14 @@ class SessionTest {
         @Test
         void quotaCanBeLoweredDownToWhatIsBooked() {
             fixture.given(DANSE).andGiven(onlineHeldBy(3)).andGiven(onsiteBookedFor(2))
-                    .when(new ChangeSessionQuota(SESSION, 5, 3))
+                    .when(new ChangeSessionQuota(SESSION, 5, 3, T0))
                     .expectEvents(new SessionQuotaChanged(SESSION, 5, 3));
         }
 
         @Test
         void cannotLowerOnlineQuotaBelowBookings() {
             fixture.given(DANSE).andGiven(onlineHeldBy(3)).andGiven(onsiteBookedFor(2))
-                    .when(new ChangeSessionQuota(SESSION, 10, 2))
+                    .when(new ChangeSessionQuota(SESSION, 10, 2, T0))
                     .expectException(refusal(RefusalCode.CAPACITY_BELOW_BOOKINGS))
                     .expectNoEvents();
         }
@@ -373,7 +386,7 @@ class SessionTest {
         @Test
         void cannotLowerQuotaBelowBookings() {
             fixture.given(DANSE).andGiven(onlineHeldBy(3)).andGiven(onsiteBookedFor(2))
-                    .when(new ChangeSessionQuota(SESSION, 4, 3))
+                    .when(new ChangeSessionQuota(SESSION, 4, 3, T0))
                     .expectException(refusal(RefusalCode.CAPACITY_BELOW_BOOKINGS))
                     .expectNoEvents();
         }
@@ -381,7 +394,7 @@ class SessionTest {
         @Test
         void anUnchangedQuotaRecordsNothing() {
             fixture.given(DANSE)
-                    .when(new ChangeSessionQuota(SESSION, 10, 5))
+                    .when(new ChangeSessionQuota(SESSION, 10, 5, T0))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -389,7 +402,7 @@ class SessionTest {
         @Test
         void onlineQuotaCannotExceedCapacity() {
             fixture.given(DANSE)
-                    .when(new ChangeSessionQuota(SESSION, 10, 11))
+                    .when(new ChangeSessionQuota(SESSION, 10, 11, T0))
                     .expectException(refusal(RefusalCode.VALIDATION_FAILED))
                     .expectNoEvents();
         }
@@ -397,7 +410,7 @@ class SessionTest {
         @Test
         void cannotChangeTheQuotaOfACancelledSession() {
             fixture.given(DANSE, new SessionCancelled(SESSION, "Intervenant absent"))
-                    .when(new ChangeSessionQuota(SESSION, 12, 6))
+                    .when(new ChangeSessionQuota(SESSION, 12, 6, T0))
                     .expectException(refusal(RefusalCode.BOOKING_CLOSED))
                     .expectNoEvents();
         }

@@ -19,6 +19,7 @@ import fr.klub.domain.booking.Enrolment;
 import fr.klub.domain.booking.Places;
 import fr.klub.domain.booking.ReservationDesk;
 import fr.klub.domain.booking.SessionCancellation;
+import fr.klub.domain.booking.Waitlists;
 import fr.klub.domain.childperiod.ChildPeriod;
 import fr.klub.domain.childperiod.ChildPeriodId;
 import fr.klub.domain.demande.CreateDemande;
@@ -36,6 +37,7 @@ import fr.klub.domain.programme.Programme;
 import fr.klub.domain.session.ScheduleSession;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionScheduling;
+import fr.klub.domain.session.WaitlistOffers;
 import fr.klub.domain.shared.Period;
 
 /**
@@ -48,6 +50,8 @@ import fr.klub.domain.shared.Period;
 public final class AxonKlub implements AutoCloseable {
 
     public static final UUID PROGRAMME = Klub.PROGRAMME;
+    /** How long an offered place waits for an answer here: long enough that no offer lapses unless a test says so. */
+    public static final Duration OFFER_TIME = Duration.ofHours(24);
 
     public final InMemoryChildDirectory directory = new InMemoryChildDirectory();
     public final Configuration config;
@@ -68,7 +72,8 @@ public final class AxonKlub implements AutoCloseable {
                 .configureAggregate(FamilyDrafts.class)
                 .registerComponent(ChildDirectory.class, c -> directory)
                 .registerComponent(Places.class,
-                        c -> new Places(c.repository(Session.class), c.repository(ChildPeriod.class)))
+                        c -> new Places(c.repository(Session.class), c.repository(ChildPeriod.class), OFFER_TIME))
+                .registerComponent(WaitlistOffers.class, c -> new OffersOnUse(() -> c.getComponent(Places.class)))
                 .registerComponent(DraftLimit.class,
                         c -> new DraftLimit(c.repository(FamilyDrafts.class), DraftLimit.DEFAULT_MAX_OPEN))
                 .registerComponent(Enrolment.class, c -> new Enrolment(c.repository(Family.class),
@@ -77,6 +82,8 @@ public final class AxonKlub implements AutoCloseable {
                         c.repository(Session.class)))
                 .registerCommandHandler(c -> new ReservationDesk(c.getComponent(Places.class),
                         c.getComponent(Enrolment.class), c.repository(Demande.class)))
+                .registerCommandHandler(c -> new Waitlists(c.getComponent(Places.class),
+                        c.getComponent(Enrolment.class), c.getComponent(ChildDirectory.class), c.repository(Demande.class)))
                 .registerCommandHandler(c -> new SessionCancellation(c.getComponent(Places.class),
                         c.repository(Demande.class)))
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()

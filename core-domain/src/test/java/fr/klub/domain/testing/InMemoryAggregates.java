@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
@@ -31,6 +33,7 @@ import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.session.Session;
+import fr.klub.domain.session.WaitlistOffers;
 
 /**
  * The aggregates a fixture does not own (an {@code AggregateTestFixture} sources exactly one):
@@ -52,6 +55,8 @@ public final class InMemoryAggregates implements AutoCloseable {
     public final EventSourcingRepository<Demande> demandes = repository(Demande.class);
     public final EventSourcingRepository<FamilyDrafts> familyDrafts = repository(FamilyDrafts.class);
     public final InMemoryChildDirectory directory = new InMemoryChildDirectory();
+    /** Deadlines the world's aggregates schedule (offers' expiry), kept for the test to inspect or fire. */
+    public final StubDeadlineManager deadlines = new StubDeadlineManager();
 
     /** Services the world's aggregates get injected into their handlers, as Axon's configuration would do. */
     private final Map<Class<?>, Object> injected = new ConcurrentHashMap<>();
@@ -60,12 +65,16 @@ public final class InMemoryAggregates implements AutoCloseable {
         ParameterResolverFactory services = (executable, parameters, index) -> {
             Class<?> parameterType = parameters[index].getType();
             if (parameterType != Places.class && parameterType != Enrolment.class
-                    && parameterType != DraftLimit.class) {
+                    && parameterType != DraftLimit.class && parameterType != WaitlistOffers.class
+                    && parameterType != DeadlineManager.class) {
                 return null;
             }
             return new ParameterResolver<Object>() {
                 @Override
                 public Object resolveParameterValue(Message<?> message) {
+                    if (parameterType == WaitlistOffers.class) {
+                        return places().offers();
+                    }
                     return injected.computeIfAbsent(parameterType, missing -> {
                         throw new IllegalStateException("No " + missing.getSimpleName() + " injected in the world");
                     });
@@ -87,6 +96,7 @@ public final class InMemoryAggregates implements AutoCloseable {
         inject(new Places(sessions, childPeriods));
         inject(new Enrolment(families, programmes, directory));
         inject(new DraftLimit(familyDrafts, DraftLimit.DEFAULT_MAX_OPEN));
+        injected.put(DeadlineManager.class, deadlines);
     }
 
     /**
