@@ -423,4 +423,71 @@ class SessionTest {
             assertThat(Quota.withDefaultSplit(10, 7).onsite()).isEqualTo(3);
         }
     }
+
+    /** The queue's own rules; offers across aggregates are in booking.WaitingListTest. */
+    @Nested
+    class WaitingList {
+
+        private static final UUID FAMILY = id("famille");
+        private final UUID first = id("first in line");
+        private final UUID second = id("second in line");
+        private final java.time.Instant expires = T0.plusSeconds(86_400);
+
+        @Test
+        void aChildIsQueuedOnlyWhenEveryOnlinePlaceIsTaken() {
+            fixture.given(DANSE).andGiven(onlineHeldBy(4))
+                    .when(new QueueChild(SESSION, first, FAMILY, T0))
+                    .expectException(refusal(RefusalCode.WAITLIST_NOT_NEEDED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void queuingOutsideTheBookingWindowIsRefused() {
+            fixture.given(DANSE).andGiven(onlineHeldBy(5))
+                    .when(new QueueChild(SESSION, first, FAMILY, BOOKING_CLOSES))
+                    .expectException(refusal(RefusalCode.BOOKING_CLOSED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anOfferGoesToTheFirstWaitingChildUnlessItWasPassedOver() {
+            fixture.given(DANSE).andGiven(onlineHeldBy(4))
+                    .andGiven(new ChildQueued(SESSION, first, FAMILY, T0), new ChildQueued(SESSION, second, FAMILY, T0))
+                    .when(new OfferPlace(SESSION, second, List.of(), T0, expires))
+                    .expectException(IllegalStateException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aChildPassedOverLetsTheNextOneHaveTheOffer() {
+            fixture.given(DANSE).andGiven(onlineHeldBy(4))
+                    .andGiven(new ChildQueued(SESSION, first, FAMILY, T0), new ChildQueued(SESSION, second, FAMILY, T0))
+                    .when(new OfferPlace(SESSION, second, List.of(first), T0, expires))
+                    .expectEvents(new PlaceOffered(SESSION, second, FAMILY, T0, expires, List.of(first)))
+                    .expectScheduledDeadline(expires, new OfferExpiryDue(second, expires))
+                    .expectState(session -> {
+                        assertThat(session.onlinePlacesLeft()).isZero();
+                        assertThat(session.waitlistPosition(first)).isEqualTo(1);
+                    });
+        }
+
+        @Test
+        void noPlaceNoOffer() {
+            fixture.given(DANSE).andGiven(onlineHeldBy(5))
+                    .andGiven(new ChildQueued(SESSION, first, FAMILY, T0))
+                    .when(new OfferPlace(SESSION, first, List.of(), T0, expires))
+                    .expectException(IllegalStateException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aStaleExpiryDeadlineDoesNothing() {
+            fixture.given(DANSE).andGiven(onlineHeldBy(4))
+                    .andGiven(new ChildQueued(SESSION, first, FAMILY, T0))
+                    .andGiven(new PlaceOffered(SESSION, first, FAMILY, T0, expires, List.of()))
+                    .andGiven(new OfferDeclined(SESSION, first, T0))
+                    .whenThenTimeElapses(java.time.Duration.ofDays(2))
+                    .expectNoEvents();
+        }
+    }
 }

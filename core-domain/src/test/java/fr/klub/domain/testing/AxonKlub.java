@@ -60,7 +60,7 @@ public final class AxonKlub implements AutoCloseable {
     public final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     public final LocalDate firstDay = LocalDate.ofInstant(now, Klub.PARIS).plusDays(40);
 
-    private AxonKlub() {
+    private AxonKlub(Duration offerTime) {
         config = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build())
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
@@ -72,7 +72,7 @@ public final class AxonKlub implements AutoCloseable {
                 .configureAggregate(FamilyDrafts.class)
                 .registerComponent(ChildDirectory.class, c -> directory)
                 .registerComponent(Places.class,
-                        c -> new Places(c.repository(Session.class), c.repository(ChildPeriod.class), OFFER_TIME))
+                        c -> new Places(c.repository(Session.class), c.repository(ChildPeriod.class), offerTime))
                 .registerComponent(WaitlistOffers.class, c -> new OffersOnUse(() -> c.getComponent(Places.class)))
                 .registerComponent(DraftLimit.class,
                         c -> new DraftLimit(c.repository(FamilyDrafts.class), DraftLimit.DEFAULT_MAX_OPEN))
@@ -94,7 +94,12 @@ public final class AxonKlub implements AutoCloseable {
 
     /** Starts the domain with the seed's programme, whose booking window is open now. */
     public static AxonKlub start() {
-        AxonKlub klub = new AxonKlub();
+        return start(OFFER_TIME);
+    }
+
+    /** As {@link #start()}, with offers that lapse after {@code offerTime} on Axon's deadline manager. */
+    public static AxonKlub start(Duration offerTime) {
+        AxonKlub klub = new AxonKlub(offerTime);
         klub.gateway.sendAndWait(new CreateProgramme(PROGRAMME, Klub.TITLE, klub.firstDay, klub.firstDay.plusDays(11),
                 8, 12, klub.now.minus(Duration.ofDays(1)), klub.now.plus(Duration.ofDays(30)), 2, Klub.PARIS));
         return klub;
