@@ -52,10 +52,11 @@ import fr.klub.platform.security.AccountService;
 import fr.klub.platform.security.Role;
 
 /**
- * The waiting list's letters (product.md §9) through the running service on H2: the history as
+ * The waiting list's letters (product.md §9) through the running service: the history as
  * the command side writes it, the event processor, the notification log and real SMTP (GreenMail).
  * Each letter word for word, to the family's guardians, once — also across a restart of the
  * processor and a replay of the history —, and set aside or logged FAILED like the other letters.
+ * Subclasses run it on H2 and on PostgreSQL.
  */
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -69,8 +70,9 @@ import fr.klub.platform.security.Role;
                 // what the dev profile logs, so that no DEBUG line gives personal data away either
                 "logging.level.fr.klub=DEBUG"})
 @ExtendWith(OutputCaptureExtension.class)
+// Closed after each class, while its database (the embedded PostgreSQL) is still up.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class WaitlistLettersFlowTest {
+abstract class WaitlistLettersFlowTest {
 
     static final int SMTP_PORT = FreePort.find();
     static final String STAFF = "staff-waitlist-letters";
@@ -84,10 +86,7 @@ class WaitlistLettersFlowTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:waitlist-letters;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
+    static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
