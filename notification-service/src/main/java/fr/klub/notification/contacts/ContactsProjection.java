@@ -122,8 +122,8 @@ class ContactsProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("notification_offer", "notification_booking", "notification_session", "notification_demande",
-                "notification_child", "notification_guardian")) {
+        for (String table : List.of("notification_offer", "notification_booking", "notification_session",
+                "notification_demande", "notification_child", "notification_guardian")) {
             jdbc.update("DELETE FROM " + table);
         }
     }
