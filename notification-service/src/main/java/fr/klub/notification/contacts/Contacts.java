@@ -78,6 +78,18 @@ public class Contacts {
                 sessionId).stream().findFirst();
     }
 
+    /** The child's first name, as the family registered it; empty for a child never registered. */
+    public Optional<String> firstNameOf(UUID childId) {
+        return jdbc.queryForList("SELECT first_name FROM notification_child WHERE child_id = ?", String.class, childId)
+                .stream().findFirst();
+    }
+
+    /** The family the child's latest offer on this session went to; empty if no offer was seen. */
+    public Optional<UUID> familyOfferedTo(UUID sessionId, UUID childId) {
+        return jdbc.queryForList("SELECT family_id FROM notification_offer WHERE session_id = ? AND child_id = ?",
+                UUID.class, sessionId, childId).stream().findFirst();
+    }
+
     /** Children holding a live place on the session, with their family (from the child, else from the demande). */
     public List<BookedChild> bookedOn(UUID sessionId) {
         return jdbc.query("""

@@ -17,8 +17,10 @@ import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
+import fr.klub.domain.session.OfferAccepted;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.session.SessionScheduled;
@@ -98,6 +100,20 @@ class ContactsProjection {
         book(event.sessionId(), event.childId(), null);
     }
 
+    /** Remembered for the lapsed offer's letter: OfferLapsed does not name the family. */
+    @EventHandler
+    void on(PlaceOffered event) {
+        upsert("UPDATE notification_offer SET family_id = ? WHERE session_id = ? AND child_id = ?",
+                "INSERT INTO notification_offer (family_id, session_id, child_id) VALUES (?, ?, ?)",
+                event.familyId(), event.sessionId(), event.childId());
+    }
+
+    /** An accepted offer is an online place of the new demande (no OnlinePlaceHeld): a cancellation must find it. */
+    @EventHandler
+    void on(OfferAccepted event) {
+        book(event.sessionId(), event.childId(), event.demandeId());
+    }
+
     @EventHandler
     void on(PlaceReleased event) {
         jdbc.update("DELETE FROM notification_booking WHERE session_id = ? AND child_id = ?",
@@ -106,8 +122,8 @@ class ContactsProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("notification_booking", "notification_session", "notification_demande",
-                "notification_child", "notification_guardian")) {
+        for (String table : List.of("notification_offer", "notification_booking", "notification_session",
+                "notification_demande", "notification_child", "notification_guardian")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

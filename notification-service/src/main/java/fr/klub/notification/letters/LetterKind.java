@@ -8,7 +8,9 @@ public enum LetterKind {
     DEMANDE_ACCEPTED,
     DEMANDE_REFUSED,
     SESSION_CANCELLED,
-    DRAFT_EXPIRED;
+    DRAFT_EXPIRED,
+    PLACE_OFFERED,
+    OFFER_LAPSED;
 
     /** File name stem under the templates location, e.g. {@code demande-deposited}. */
     String fileStem() {

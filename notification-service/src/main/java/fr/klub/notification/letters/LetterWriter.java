@@ -21,18 +21,21 @@ public class LetterWriter {
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter DAY_NAME = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
+    /** French usage for an hour in running text: "9 h 00", "17 h 30". */
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H 'h' mm", Locale.FRENCH);
 
     private final LetterTemplates templates;
     private final TownSettings town;
     private final String trackingLinkPattern;
+    private final String waitlistLink;
 
     public LetterWriter(ResourceLoader resources, TownSettings town, LinkSettings links, String publicBaseUrl) {
         this.templates = new LetterTemplates(resources, links.templates(),
                 Arrays.stream(LetterKind.values()).map(LetterKind::fileStem).toList());
         this.town = town;
         String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        String path = links.trackingPath().startsWith("/") ? links.trackingPath() : "/" + links.trackingPath();
-        this.trackingLinkPattern = base + path;
+        this.trackingLinkPattern = base + absolute(links.trackingPath());
+        this.waitlistLink = base + absolute(links.waitlistPath());
     }
 
     public Letter deposit(List<Addressee> to, long number, Instant depositedAt, String trackingToken) {
@@ -76,6 +79,24 @@ public class LetterWriter {
         return templates.render(LetterKind.DRAFT_EXPIRED.fileStem(), values);
     }
 
+    /** "Une place s'est libérée": the place is the child's until the deadline, if the family accepts it. */
+    public Letter placeOffered(List<Addressee> to, String activity, LocalDate date, String periodLabel, String child,
+                               Instant expiresAt) {
+        Map<String, String> values = waitlistValues(to, activity, date, child);
+        values.put("period", capitalized(periodLabel));
+        values.put("deadline", dayAndHour(expiresAt));
+        return templates.render(LetterKind.PLACE_OFFERED.fileStem(), values);
+    }
+
+    /** Nobody answered by the deadline: the offer is gone, and the child is no longer in line. */
+    public Letter offerLapsed(List<Addressee> to, String activity, LocalDate date, String periodLabel, String child,
+                              Instant deadline) {
+        Map<String, String> values = waitlistValues(to, activity, date, child);
+        values.put("period", periodLabel);
+        values.put("deadline", dayAndHour(deadline));
+        return templates.render(LetterKind.OFFER_LAPSED.fileStem(), values);
+    }
+
     /** The public page of one demande; the token is the only thing that identifies it. */
     public String trackingLink(String trackingToken) {
         return trackingLinkPattern.replace("{token}", UriUtils.encodePathSegment(trackingToken, "UTF-8"));
@@ -90,6 +111,29 @@ public class LetterWriter {
         values.put("town", town.name());
         values.put("ofTown", town.of());
         return values;
+    }
+
+    private Map<String, String> waitlistValues(List<Addressee> to, String activity, LocalDate date, String child) {
+        Map<String, String> values = common(to);
+        values.put("activity", activity);
+        values.put("sessionDate", DAY_NAME.format(date) + " " + dayOfMonth(date));
+        values.put("child", child);
+        values.put("waitlistLink", waitlistLink);
+        return values;
+    }
+
+    /** "lundi 19 octobre 2020 à 9 h 00", in the town's zone. */
+    private String dayAndHour(Instant instant) {
+        LocalDate date = instant.atZone(town.zone()).toLocalDate();
+        return DAY_NAME.format(date) + " " + dayOfMonth(date) + " à " + HOUR.format(instant.atZone(town.zone()));
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.FRENCH) + text.substring(1);
+    }
+
+    private static String absolute(String path) {
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     private String day(Instant instant) {

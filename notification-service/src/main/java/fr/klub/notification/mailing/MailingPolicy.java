@@ -51,11 +51,13 @@ class MailingPolicy {
     private final Contacts contacts;
     private final LetterWriter letters;
     private final Outbox outbox;
+    private final FamilyMail mail;
 
-    MailingPolicy(Contacts contacts, LetterWriter letters, Outbox outbox) {
+    MailingPolicy(Contacts contacts, LetterWriter letters, Outbox outbox, FamilyMail mail) {
         this.contacts = contacts;
         this.letters = letters;
         this.outbox = outbox;
+        this.mail = mail;
     }
 
     @EventHandler
@@ -153,15 +155,8 @@ class MailingPolicy {
         });
     }
 
-    /**
-     * A letter is never written from a read model that set aside an event it needs: it then waits
-     * in this group's dead-letter queue (with the later letters of its aggregate) and is written
-     * when staff retry, after the read model's own dead letters (docs/notifications.md).
-     */
     private void requireContactsOf(UUID... aggregateIds) {
-        if (contacts.heldBack(aggregateIds)) {
-            throw new ContactsSetAside();
-        }
+        mail.requireContactsOf(aggregateIds);
     }
 
     /**
@@ -187,18 +182,6 @@ class MailingPolicy {
     }
 
     private void write(NewNotification notification, Function<List<Addressee>, Letter> letter) {
-        List<Addressee> guardians = contacts.guardiansOf(notification.familyId());
-        if (guardians.isEmpty()) {
-            outbox.recordUnbuildable(notification, "Famille inconnue : aucun responsable enregistré pour ce foyer.");
-            return;
-        }
-        List<Addressee> reachable = guardians.stream()
-                .filter(guardian -> guardian.email() != null && !guardian.email().isBlank())
-                .toList();
-        if (reachable.isEmpty()) {
-            outbox.recordUnbuildable(notification, "Aucune adresse e-mail pour les responsables de ce foyer.");
-            return;
-        }
-        outbox.enqueue(notification, reachable.stream().map(Addressee::email).toList(), letter.apply(reachable));
+        mail.write(notification, letter);
     }
 }

@@ -21,7 +21,7 @@ class LetterWriterTest {
 
     private static LetterWriter writer(String town, String ofName) {
         return new LetterWriter(new DefaultResourceLoader(), new TownSettings(town, ofName, ZoneId.of("Europe/Paris")),
-                new LinkSettings("/suivi/{token}", "classpath:/mail/"), "https://klub.example.org/");
+                new LinkSettings("/suivi/{token}", "/liste-attente", "classpath:/mail/"), "https://klub.example.org/");
     }
 
     @Test
@@ -88,6 +88,98 @@ class LetterWriterTest {
         Letter letter = writer.draftExpired(LAETITIA, SEPT_30_NOON_PARIS);
 
         assertThat(letter.text()).contains("commencée le 30 septembre 2020 n'a pas été validée à temps");
+    }
+
+    @Test
+    void offerLetterGivesTheSessionTheChildTheDeadlineInTheTownsZoneAndTheWaitingListsLink() {
+        Letter letter = writer.placeOffered(LAETITIA, "Danse latine", LocalDate.of(2020, 10, 19), "matin", "Thaïs",
+                Instant.parse("2020-10-17T08:30:00Z"));
+
+        assertThat(letter.subject()).isEqualTo("Une place s'est libérée : « Danse latine » du lundi 19 octobre 2020");
+        assertThat(letter.text()).isEqualTo("""
+                Bonjour Mme Laëtitia TEST,
+
+                Une place s'est libérée pour Thaïs sur la liste d'attente de la séance suivante :
+
+                Activité : Danse latine
+                Date : lundi 19 octobre 2020
+                Créneau : Matin
+
+                Cette place est réservée à Thaïs jusqu'au samedi 17 octobre 2020 à 10 h 30. \
+                Pour l'accepter ou la refuser, rendez-vous sur vos listes d'attente : \
+                https://klub.example.org/liste-attente.
+
+                Sans réponse de votre part à cette échéance, la place sera proposée à l'enfant suivant \
+                sur la liste d'attente.
+
+                Cordialement,
+
+                La Ville d'Auray
+                """);
+        assertThat(letter.html())
+                .contains("<a href=\"https://klub.example.org/liste-attente\">")
+                .contains("<li>Créneau : Matin</li>")
+                .contains("<strong>jusqu'au samedi 17 octobre 2020 à 10 h 30</strong>")
+                .contains("La Ville d&#39;Auray")
+                .doesNotContain("${");
+    }
+
+    @Test
+    void offerDeadlineInWinterTimeAndOnTheFirstOfTheMonth() {
+        Letter letter = writer.placeOffered(LAETITIA, "Repas", LocalDate.of(2020, 11, 2), "après-midi", "Eden",
+                Instant.parse("2020-10-31T23:05:00Z"));
+
+        assertThat(letter.text())
+                .contains("Créneau : Après-midi")
+                .contains("jusqu'au dimanche 1er novembre 2020 à 0 h 05.");
+    }
+
+    @Test
+    void lapsedOfferLetterSaysTheOfferExpiredAndThePlaceWentOn() {
+        Letter letter = writer.offerLapsed(LAETITIA, "Danse latine", LocalDate.of(2020, 10, 19), "matin", "Thaïs",
+                Instant.parse("2020-10-17T08:30:00Z"));
+
+        assertThat(letter.subject()).isEqualTo("Offre expirée : « Danse latine » du lundi 19 octobre 2020");
+        assertThat(letter.text()).isEqualTo("""
+                Bonjour Mme Laëtitia TEST,
+
+                La place proposée à Thaïs pour la séance « Danse latine » du lundi 19 octobre 2020 (matin) \
+                n'a pas été acceptée avant le samedi 17 octobre 2020 à 10 h 30 : l'offre a expiré.
+
+                La place est passée à l'enfant suivant sur la liste d'attente (ou, si personne n'attendait, \
+                a été remise en réservation). Thaïs ne figure plus sur la liste d'attente de cette séance.
+
+                Vous pouvez consulter vos listes d'attente depuis votre espace famille : \
+                https://klub.example.org/liste-attente.
+
+                Cordialement,
+
+                La Ville d'Auray
+                """);
+        assertThat(letter.html())
+                .contains("<strong>l'offre a expiré</strong>")
+                .contains("<a href=\"https://klub.example.org/liste-attente\">")
+                .doesNotContain("${");
+    }
+
+    @Test
+    void waitlistLetterEscapesTheActivityAndTheChildInHtml() {
+        Letter letter = writer.placeOffered(LAETITIA, "Atelier <perles> & bijoux", LocalDate.of(2020, 10, 22), "matin",
+                "Zoé", Instant.parse("2020-10-21T08:00:00Z"));
+
+        assertThat(letter.text()).contains("Activité : Atelier <perles> & bijoux");
+        assertThat(letter.html()).contains("Activité : Atelier &lt;perles&gt; &amp; bijoux").doesNotContain("<perles>");
+    }
+
+    @Test
+    void waitlistLinkIsTheConfiguredPathUnderThePublicBaseUrl() {
+        LetterWriter portal = new LetterWriter(new DefaultResourceLoader(),
+                new TownSettings("Auray", "", ZoneId.of("Europe/Paris")),
+                new LinkSettings("/suivi/{token}", "espace-famille/attente", "classpath:/mail/"), "https://ville.example");
+
+        assertThat(portal.placeOffered(LAETITIA, "Repas", LocalDate.of(2020, 10, 19), "midi", "Eden",
+                Instant.parse("2020-10-18T10:00:00Z")).text())
+                .contains("listes d'attente : https://ville.example/espace-famille/attente.");
     }
 
     @Test

@@ -8,8 +8,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import fr.klub.domain.childperiod.ChildPeriodClaimed;
+import fr.klub.domain.childperiod.ChildPeriodFreed;
+import fr.klub.domain.childperiod.ChildPeriodId;
 import fr.klub.domain.demande.DemandeAccepted;
 import fr.klub.domain.demande.DemandeCreated;
 import fr.klub.domain.demande.DemandeDeposited;
@@ -22,8 +27,12 @@ import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.ChildQueued;
+import fr.klub.domain.session.OfferAccepted;
+import fr.klub.domain.session.OfferLapsed;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.session.SessionScheduled;
@@ -42,6 +51,7 @@ public final class Families {
     public static final UUID PROGRAMME = UUID.fromString("00000000-0000-0000-0000-00000000c1b0");
 
     private final HistoryWriter history;
+    private final Map<UUID, SessionScheduled> sessions = new ConcurrentHashMap<>();
 
     public Families(HistoryWriter history) {
         this.history = history;
@@ -80,9 +90,11 @@ public final class Families {
     public UUID scheduleSession(String activity, LocalDate date, Period period) {
         UUID sessionId = UUID.randomUUID();
         Instant startsAt = date.atTime(period.startTime()).atZone(ZoneId.of("Europe/Paris")).toInstant();
-        history.append(fact("Session", sessionId, new SessionScheduled(sessionId, PROGRAMME, activity, date, period, 16, 8,
+        SessionScheduled scheduled = new SessionScheduled(sessionId, PROGRAMME, activity, date, period, 16, 8,
                 startsAt, Instant.parse("2020-09-01T00:00:00Z"), Instant.parse("2020-10-15T00:00:00Z"),
-                startsAt.minusSeconds(86_400))));
+                startsAt.minusSeconds(86_400));
+        history.append(fact("Session", sessionId, scheduled));
+        sessions.put(sessionId, scheduled);
         return sessionId;
     }
 
@@ -160,6 +172,64 @@ public final class Families {
             }
         }
         history.append(facts.toArray(HistoryWriter.Fact[]::new));
+    }
+
+    /** The child joins the (full) session's waiting list. */
+    public void queue(UUID sessionId, Family family, UUID childId) {
+        history.append(fact("Session", sessionId, new ChildQueued(sessionId, childId, family.familyId(),
+                DEPOSITED_AT.minusSeconds(3_600))));
+    }
+
+    /** A place came back and is offered to the child: PlaceOffered and its half-day claimed, in one unit of work. */
+    public void offer(UUID sessionId, UUID familyId, UUID childId, Instant offeredAt, Instant expiresAt) {
+        history.append(offerFacts(sessionId, familyId, childId, offeredAt, expiresAt).toArray(HistoryWriter.Fact[]::new));
+    }
+
+    /**
+     * Nobody answered by the deadline (the lapse's time): OfferLapsed, the half-day freed, and the
+     * place offered to the next child in line (when one is given) in the same unit of work.
+     */
+    public void lapse(UUID sessionId, UUID childId, Instant deadline, Family next, UUID nextChild) {
+        List<HistoryWriter.Fact> facts = new ArrayList<>();
+        facts.add(fact("Session", sessionId, new OfferLapsed(sessionId, childId, deadline)));
+        ChildPeriodId period = period(sessionId, childId);
+        facts.add(fact("ChildPeriod", period, new ChildPeriodFreed(period.toString(), childId, period.date(),
+                period.period(), sessionId)));
+        if (next != null) {
+            facts.addAll(offerFacts(sessionId, next.familyId(), nextChild, deadline, deadline.plusSeconds(86_400)));
+        }
+        history.append(facts.toArray(HistoryWriter.Fact[]::new));
+    }
+
+    /**
+     * What the command side writes when a family accepts an offer: OfferAccepted, and a demande
+     * created and deposited with that one reservation, in one unit of work.
+     */
+    public Demande acceptOffer(UUID sessionId, Family family, UUID childId, long number, Instant at) {
+        UUID demandeId = UUID.randomUUID();
+        String token = "tok" + UUID.randomUUID().toString().replace("-", "");
+        history.append(
+                fact("Session", sessionId, new OfferAccepted(sessionId, childId, demandeId, at)),
+                fact("Demande", demandeId, new DemandeCreated(demandeId, family.familyId(), PROGRAMME,
+                        List.of(childId), token, at, at)),
+                fact("Demande", demandeId, new ReservationAdded(demandeId, childId, sessionId)),
+                fact("Demande", demandeId, new DemandeDeposited(demandeId, family.familyId(), number, at, token,
+                        List.of(new ReservationRef(childId, sessionId)))));
+        return new Demande(demandeId, family.familyId(), token, number);
+    }
+
+    private List<HistoryWriter.Fact> offerFacts(UUID sessionId, UUID familyId, UUID childId, Instant offeredAt,
+                                            Instant expiresAt) {
+        ChildPeriodId period = period(sessionId, childId);
+        return List.of(
+                fact("Session", sessionId, new PlaceOffered(sessionId, childId, familyId, offeredAt, expiresAt, List.of())),
+                fact("ChildPeriod", period, new ChildPeriodClaimed(period.toString(), childId, period.date(),
+                        period.period(), sessionId)));
+    }
+
+    private ChildPeriodId period(UUID sessionId, UUID childId) {
+        SessionScheduled session = sessions.get(sessionId);
+        return new ChildPeriodId(childId, session.date(), session.period());
     }
 
     public record Booked(UUID childId, UUID demandeId) {
