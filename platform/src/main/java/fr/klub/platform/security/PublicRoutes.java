@@ -17,8 +17,11 @@ public final class PublicRoutes {
             "/error"
     };
 
-    /** Open to GET only: the public tracking page of a demande. */
-    static final String PUBLIC_GETS = "/api/tracking/**";
+    /**
+     * Open to GET only: the public tracking page of a demande, and a family's calendar
+     * subscription address (calendar applications send no login; the unguessable token is the key).
+     */
+    static final String[] PUBLIC_GETS = {"/api/tracking/**", "/api/calendar/**"};
 
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
 
@@ -30,7 +33,7 @@ public final class PublicRoutes {
 
     /** Whether {@code method path} (a path or an OpenAPI path template) is open without a login. */
     public boolean isPublic(String method, String path) {
-        if ("GET".equalsIgnoreCase(method) && MATCHER.match(PUBLIC_GETS, path)) {
+        if ("GET".equalsIgnoreCase(method) && List.of(PUBLIC_GETS).stream().anyMatch(pattern -> MATCHER.match(pattern, path))) {
             return true;
         }
         return List.of(ALWAYS_PUBLIC).stream().anyMatch(pattern -> MATCHER.match(pattern, path))

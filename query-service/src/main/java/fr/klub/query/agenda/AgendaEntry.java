@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import fr.klub.domain.shared.Period;
 
-record AgendaEntry(LocalDate date, Period period, String activity, UUID sessionId, UUID childId,
+/** One booked session of one child, as "Mon agenda" and the family's calendar show it. */
+public record AgendaEntry(LocalDate date, Period period, String activity, UUID sessionId, UUID childId,
                    String childFirstName, AgendaStatus status) {
 }

@@ -4,7 +4,7 @@ import fr.klub.domain.demande.DemandeStatus;
 import fr.klub.domain.session.Channel;
 
 /** How a booked session shows in the family agenda. */
-enum AgendaStatus {
+public enum AgendaStatus {
     /** The demande is deposited and waits for staff. */
     PENDING,
     /** The demande was accepted, or staff booked the place on site. */
