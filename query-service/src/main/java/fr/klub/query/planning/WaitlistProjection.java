@@ -113,8 +113,10 @@ class WaitlistProjection {
                     period == null ? null : Period.valueOf(period), Sql.uuid(row, "child_id"),
                     row.getString("first_name"), null, 0, null));
         }, query.familyId());
+        // two reads: an entry written between them is shown on the next call, never half-described
         List<FamilyWaitlist.Entry> entries = queues.stream()
                 .filter(entry -> entry.row().familyId().equals(query.familyId()))
+                .filter(entry -> labels.containsKey(entry.row().sessionId() + "/" + entry.row().childId()))
                 .map(entry -> labels.get(entry.row().sessionId() + "/" + entry.row().childId()).with(entry))
                 .sorted(FamilyWaitlist.ORDER)
                 .toList();

@@ -1,6 +1,7 @@
 package fr.klub.query.audit.replay;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,11 +60,13 @@ final class FirstInLine {
 
     /** After {@code places} online places came back to the session (release, answer, removal, quota raised). */
     void placesCameBack(SessionFold session, int places) {
-        if (session.cancelled() || places <= 0 || firstEligible(session, null).isEmpty()) {
+        if (session.cancelled() || places <= 0) {
             return;
         }
+        // never more than the free places, nor than the children who could take them now
         int free = session.onlineQuota() - session.onlineTaken();
-        int total = Math.min(free, owed.getOrDefault(session.sessionId(), 0) + places);
+        int total = Math.min(Math.min(free, eligible(session).size()),
+                owed.getOrDefault(session.sessionId(), 0) + places);
         if (total > 0) {
             owed.put(session.sessionId(), total);
         }
@@ -95,10 +98,15 @@ final class FirstInLine {
     }
 
     private Optional<UUID> firstEligible(SessionFold session, UUID except) {
+        return eligible(session).stream().filter(child -> !child.equals(except)).findFirst();
+    }
+
+    /** The children waiting (not offered) whose half-day is free, in queue order. */
+    private List<UUID> eligible(SessionFold session) {
         return session.queue().values().stream()
-                .filter(entry -> !entry.offered() && !entry.childId().equals(except))
+                .filter(entry -> !entry.offered())
                 .map(SessionFold.QueueEntry::childId)
                 .filter(child -> free.test(child, session))
-                .findFirst();
+                .toList();
     }
 }

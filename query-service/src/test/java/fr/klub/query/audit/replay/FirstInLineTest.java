@@ -170,6 +170,27 @@ class FirstInLineTest {
     }
 
     @Test
+    void placesThatCameBackAreOwedOnlyToTheChildrenFreeAtThatMoment() {
+        UUID secondsDemande = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        UUID strangerDemande = UUID.randomUUID();
+        CraftedHistory history = fullSessionWithTwoWaiting()
+                .demande(secondsDemande, second).hold(secondsDemande, second, elsewhere, Period.MATIN)
+                // two places online more: the first in line is offered one, the second is passed over
+                .transaction("staff-1", "STAFF")
+                .append(full.toString(), "Session", new SessionQuotaChanged(full, 3, 3))
+                .offer(full, first, Period.MATIN)
+                .passOver(second, Period.MATIN, elsewhere, full)
+                // later the second's half-day is freed: nothing came back to the full session then
+                .transaction("parent-1", "PARENT")
+                .release(elsewhere, second, secondsDemande, Period.MATIN, ReleaseReason.REMOVED_FROM_DRAFT)
+                .append(secondsDemande.toString(), "Demande", new ReservationRemoved(secondsDemande, second, elsewhere))
+                .demande(strangerDemande, stranger).hold(strangerDemande, stranger, full, Period.MATIN);
+
+        assertThat(history.check()).isEmpty();
+    }
+
+    @Test
     void anOfferCountsAgainstTheOnlineQuota() {
         List<Violation> violations = fullSessionWithTwoWaiting()
                 .transaction("staff-1", "STAFF")
