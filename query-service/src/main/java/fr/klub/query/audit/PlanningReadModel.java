@@ -3,7 +3,6 @@ package fr.klub.query.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -78,10 +77,10 @@ class PlanningReadModel implements LiveReadModel {
         });
     }
 
-    /** Instants to the millisecond: the database may keep fewer digits than the event. */
+    /** Instants to the microsecond, as the projection stores them (the event may carry nanoseconds). */
     private static String queueEntry(int position, Instant offerExpiresAt) {
         return offerExpiresAt == null ? "WAITING n° " + position
-                : "OFFERED n° " + position + " jusqu'au " + offerExpiresAt.truncatedTo(ChronoUnit.MILLIS);
+                : "OFFERED n° " + position + " jusqu'au " + Sql.micros(offerExpiresAt);
     }
 
     static Map<String, String> places(InvariantChecker rebuilt) {

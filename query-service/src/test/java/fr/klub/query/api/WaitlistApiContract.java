@@ -44,6 +44,7 @@ import fr.klub.platform.security.AccountService;
 import fr.klub.platform.security.KlubUser;
 import fr.klub.platform.security.Role;
 import fr.klub.query.QueryServiceApplication;
+import fr.klub.query.projection.Sql;
 import fr.klub.query.testing.Api;
 import fr.klub.query.testing.Api.Login;
 import fr.klub.query.testing.History;
@@ -155,7 +156,7 @@ abstract class WaitlistApiContract {
         assertThat(theirs.path("entries").get(0).path("status").asText()).isEqualTo("OFFERED");
         assertThat(theirs.path("entries").get(0).path("position").asInt()).isEqualTo(1);
         assertThat(Instant.parse(theirs.path("entries").get(0).path("offerExpiresAt").asText()))
-                .isEqualTo(leoDeadline.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                .isEqualTo(Sql.micros(leoDeadline));
 
         JsonNode roster = api.get("/api/staff/sessions/" + archery.sessionId() + "?consistentWith=now", staff).body();
         assertThat(roster.path("waitlist").findValuesAsText("childId"))
