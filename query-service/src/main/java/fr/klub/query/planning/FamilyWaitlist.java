@@ -11,7 +11,8 @@ import fr.klub.domain.shared.Period;
 /** A family's children in waiting lists: where they stand, and the offers to answer. */
 record FamilyWaitlist(List<Entry> entries) {
 
-    static final Comparator<Entry> ORDER = Comparator.comparing(Entry::date, Comparator.nullsLast(Comparator.naturalOrder()))
+    static final Comparator<Entry> ORDER = Comparator
+            .comparing(Entry::date, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Entry::period, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Entry::activity, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Entry::sessionId)
