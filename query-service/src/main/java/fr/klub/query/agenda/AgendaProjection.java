@@ -22,6 +22,7 @@ import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.demande.DemandeRefused;
 import fr.klub.domain.demande.DemandeStatus;
 import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.OfferAccepted;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
 import fr.klub.domain.session.PlaceReleased;
@@ -71,6 +72,12 @@ class AgendaProjection {
 
     @EventHandler
     void on(OnlinePlaceHeld event) {
+        writer.write(UPSERT_PLACE, event.sessionId(), event.childId(), Channel.ONLINE.name(), event.demandeId());
+    }
+
+    /** An accepted offer is an online place of the demande deposited with it (no OnlinePlaceHeld). */
+    @EventHandler
+    void on(OfferAccepted event) {
         writer.write(UPSERT_PLACE, event.sessionId(), event.childId(), Channel.ONLINE.name(), event.demandeId());
     }
 

@@ -118,14 +118,21 @@ class TimeTravel {
             reservations.add(new SessionAsOf.Reservation(place.childId(), Channel.ONSITE, null, "CONFIRMED",
                     place.since()));
         }
-        int online = session.online().size();
+        int offered = session.offered();
+        int online = session.onlineTaken();
         int onsite = session.onsite().size();
+        List<SessionAsOf.Queued> waitlist = session.queueInOrder().stream()
+                .map(queued -> new SessionAsOf.Queued(queued.entry().childId(), queued.entry().familyId(),
+                        queued.entry().queuedAt(), queued.entry().offered() ? "OFFERED" : "WAITING",
+                        queued.position(), queued.entry().offeredAt(), queued.entry().offerExpiresAt()))
+                .toList();
         return new SessionAsOf(session.sessionId(), asOf, session.programmeId(), session.activity(), session.date(),
                 session.period(), session.capacity(), session.onlineQuota(), session.onsiteQuota(),
                 session.cancelled(), session.cancellationReason(),
-                new SessionAsOf.Online(held, deposited, confirmed, online, Math.max(0, session.onlineQuota() - online)),
+                new SessionAsOf.Online(held, deposited, confirmed, offered, online,
+                        Math.max(0, session.onlineQuota() - online)),
                 new SessionAsOf.Onsite(onsite, Math.max(0, session.onsiteQuota() - onsite)),
-                reservations, events.size(), lastIndex(events));
+                reservations, waitlist, events.size(), lastIndex(events));
     }
 
     private static long lastIndex(List<StoredEvent> events) {

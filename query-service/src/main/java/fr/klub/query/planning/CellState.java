@@ -9,5 +9,9 @@ enum CellState {
     /** The "(i)": the child already has another activity in this period of this date. */
     PERIOD_TAKEN,
     /** "Complet": no online place left. */
-    FULL
+    FULL,
+    /** The child is in this session's waiting list ({@code waitlistPosition}: 1 = next). */
+    WAITLISTED,
+    /** A place of this session is offered to the child until {@code offerExpiresAt}: accept or decline. */
+    OFFERED
 }

@@ -1,6 +1,8 @@
 package fr.klub.query.planning;
 
+import java.time.Instant;
 import java.util.UUID;
 
-record ChildState(UUID childId, CellState state) {
+/** {@code waitlistPosition} only when WAITLISTED, {@code offerExpiresAt} only when OFFERED. */
+record ChildState(UUID childId, CellState state, Integer waitlistPosition, Instant offerExpiresAt) {
 }

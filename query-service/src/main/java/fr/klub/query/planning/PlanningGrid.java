@@ -31,19 +31,20 @@ final class PlanningGrid {
     }
 
     record SessionRow(UUID sessionId, String activity, LocalDate date, Period period, int capacity, int onlineQuota,
-                      int onlineTaken) {
+                      int onlineTaken, int waitlistLength) {
 
         int onlinePlacesLeft() {
             return Math.max(0, onlineQuota - onlineTaken);
         }
     }
 
-    /** A live place of one of the requested children, in any programme (a period is a period). */
+    /** A live place or a pending offer of one of the requested children, in any programme (a period is a period). */
     record ChildPlace(UUID childId, UUID sessionId, LocalDate date, Period period) {
     }
 
+    /** {@code queued}: the requested children's waiting-list entries, by "sessionId/childId". */
     static Planning build(UUID programmeId, String title, List<SessionRow> sessions, List<UUID> children,
-                          List<ChildPlace> places) {
+                          List<ChildPlace> places, Map<String, Queue.Entry> queued) {
         Map<LocalDate, List<SessionRow>> byDate = sessions.stream()
                 .collect(Collectors.groupingBy(SessionRow::date, TreeMap::new, Collectors.toList()));
         List<PlanningDay> days = byDate.entrySet().stream()
@@ -51,19 +52,32 @@ final class PlanningGrid {
                         .map(period -> new PlanningPeriod(period, day.getValue().stream()
                                 .filter(session -> session.period() == period)
                                 .sorted(SESSION_ORDER)
-                                .map(session -> cell(session, children, places))
+                                .map(session -> cell(session, children, places, queued))
                                 .toList()))
                         .toList()))
                 .toList();
         return new Planning(programmeId, title, days);
     }
 
-    private static PlanningSession cell(SessionRow session, List<UUID> children, List<ChildPlace> places) {
+    private static PlanningSession cell(SessionRow session, List<UUID> children, List<ChildPlace> places,
+                                        Map<String, Queue.Entry> queued) {
         List<ChildState> states = children.stream()
-                .map(child -> new ChildState(child, stateOf(child, session, places)))
+                .map(child -> childState(child, session, places, queued.get(session.sessionId() + "/" + child)))
                 .toList();
         return new PlanningSession(session.sessionId(), session.activity(), session.capacity(), session.onlineQuota(),
-                session.onlinePlacesLeft(), session.onlinePlacesLeft() == 0, states);
+                session.onlinePlacesLeft(), session.onlinePlacesLeft() == 0, session.waitlistLength(), states);
+    }
+
+    /** The child's own offer or place shows first, then its place in the queue, then what the others hold. */
+    static ChildState childState(UUID child, SessionRow session, List<ChildPlace> places, Queue.Entry queued) {
+        if (queued != null && queued.row().status() == Queue.Status.OFFERED) {
+            return new ChildState(child, CellState.OFFERED, null, queued.row().offerExpiresAt());
+        }
+        CellState state = stateOf(child, session, places);
+        if (queued != null && state != CellState.RESERVED) {
+            return new ChildState(child, CellState.WAITLISTED, queued.position(), null);
+        }
+        return new ChildState(child, state, null, null);
     }
 
     /** RESERVED before PERIOD_TAKEN before FULL: a child's own place shows even in a full session. */

@@ -1,6 +1,8 @@
 package fr.klub.query.planning;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -151,12 +153,16 @@ class PlanningProjection {
         List<PlanningGrid.SessionRow> sessions = jdbc.query("""
                 SELECT s.session_id, s.activity, s.session_date, s.period, s.capacity, s.online_quota,
                        (SELECT COUNT(*) FROM q_planning_place p
-                         WHERE p.session_id = s.session_id AND p.channel = 'ONLINE') AS online_taken
+                         WHERE p.session_id = s.session_id AND p.channel = 'ONLINE')
+                     + (SELECT COUNT(*) FROM q_planning_waitlist w
+                         WHERE w.session_id = s.session_id AND w.offer_expires_at IS NOT NULL) AS online_taken,
+                       (SELECT COUNT(*) FROM q_planning_waitlist w WHERE w.session_id = s.session_id) AS waitlist_length
                   FROM q_planning_session s
                  WHERE s.programme_id = ? AND s.cancelled = FALSE
                 """, (row, n) -> new PlanningGrid.SessionRow(Sql.uuid(row, "session_id"), row.getString("activity"),
                 Sql.date(row, "session_date"), Period.valueOf(row.getString("period")), row.getInt("capacity"),
-                row.getInt("online_quota"), row.getInt("online_taken")), query.programmeId());
+                row.getInt("online_quota"), row.getInt("online_taken"), row.getInt("waitlist_length")),
+                query.programmeId());
         if (title.isEmpty() && sessions.isEmpty()) {
             throw ApiProblem.notFound("Programme inconnu.");
         }
@@ -164,10 +170,15 @@ class PlanningProjection {
                 SELECT p.child_id, p.session_id, s.session_date, s.period
                   FROM q_planning_place p JOIN q_planning_session s ON s.session_id = p.session_id
                  WHERE p.child_id IN (:children)
+                UNION ALL
+                SELECT w.child_id, w.session_id, s.session_date, s.period
+                  FROM q_planning_waitlist w JOIN q_planning_session s ON s.session_id = w.session_id
+                 WHERE w.child_id IN (:children) AND w.offer_expires_at IS NOT NULL
                 """, new MapSqlParameterSource("children", children),
                 (row, n) -> new PlanningGrid.ChildPlace(Sql.uuid(row, "child_id"), Sql.uuid(row, "session_id"),
                         Sql.date(row, "session_date"), Period.valueOf(row.getString("period"))));
-        return PlanningGrid.build(query.programmeId(), title.orElse(null), sessions, children, places);
+        return PlanningGrid.build(query.programmeId(), title.orElse(null), sessions, children, places,
+                queued(query.programmeId(), children));
     }
 
     @QueryHandler
@@ -189,7 +200,32 @@ class PlanningProjection {
                 row.getString("last_name"), Sql.uuid(row, "family_id"), Channel.valueOf(row.getString("channel")),
                 RosterChild.placeStatus(Channel.valueOf(row.getString("channel")), row.getString("status")),
                 Sql.uuid(row, "demande_id"), Sql.nullableLong(row, "number")), query.sessionId());
-        return SessionRoster.of(session, children);
+        Map<UUID, String[]> names = new HashMap<>();
+        List<Queue.Row> queue = jdbc.query("""
+                SELECT w.*, c.first_name, c.last_name
+                  FROM q_planning_waitlist w LEFT JOIN q_family_child c ON c.child_id = w.child_id
+                 WHERE w.session_id = ?
+                """, (row, n) -> {
+            names.put(Sql.uuid(row, "child_id"), new String[] {row.getString("first_name"), row.getString("last_name")});
+            return Queue.row(row, n);
+        }, query.sessionId());
+        List<SessionRoster.Queued> waitlist = Queue.inOrder(queue).stream()
+                .map(entry -> SessionRoster.Queued.of(entry, names.get(entry.row().childId())))
+                .toList();
+        return SessionRoster.of(session, children, waitlist);
+    }
+
+    /** The requested children's waiting-list entries in this programme, positions counted over whole queues. */
+    private Map<String, Queue.Entry> queued(UUID programmeId, List<UUID> children) {
+        if (children.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Queue.Entry> queued = new HashMap<>();
+        Queue.inOrder(jdbc.query(Queue.SELECT + " JOIN q_planning_session s ON s.session_id = w.session_id"
+                        + " WHERE s.programme_id = ?", Queue::row, programmeId)).stream()
+                .filter(entry -> children.contains(entry.row().childId()))
+                .forEach(entry -> queued.put(entry.row().sessionId() + "/" + entry.row().childId(), entry));
+        return queued;
     }
 
     private void requireKnownChildren(UUID familyId, List<UUID> children) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,14 @@ public final class Sql {
                 + " ON " + on + update
                 + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", names) + ") VALUES ("
                 + names.stream().map(name -> "s." + name).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * The instant to the microsecond, rounded half up: what a TIMESTAMP column keeps. Rounded here,
+     * before writing, so that H2 and PostgreSQL store the same value and a replay can compare it.
+     */
+    public static Instant micros(Instant instant) {
+        return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     public static OffsetDateTime timestamp(Instant instant) {

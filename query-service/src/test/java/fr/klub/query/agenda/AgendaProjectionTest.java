@@ -21,6 +21,7 @@ import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.demande.DemandeRefused;
 import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.OfferAccepted;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
 import fr.klub.domain.session.PlaceReleased;
@@ -90,6 +91,22 @@ class AgendaProjectionTest {
         agenda.on(new DemandeAccepted(demande, family, BOOKING_TIME.plusSeconds(7200), refs()));
 
         assertThat(october().entries()).extracting(AgendaEntry::status).containsOnly(AgendaStatus.CONFIRMED);
+    }
+
+    @Test
+    void anAcceptedOfferIsPendingWithTheDemandeDepositedForIt() {
+        UUID fresque = UUID.randomUUID();
+        UUID fromOffer = UUID.randomUUID();
+        agenda.on(Klub.session(fresque, programme, "Création fresque", TUESDAY, Period.APRES_MIDI, 10));
+        agenda.on(Klub.draft(fromOffer, family, programme, BOOKING_TIME, eden));
+        agenda.on(new OfferAccepted(fresque, eden, fromOffer, BOOKING_TIME.plusSeconds(60)));
+        agenda.on(new DemandeDeposited(fromOffer, family, 11200, BOOKING_TIME.plusSeconds(60), "t-offer", List.of()));
+
+        assertThat(october().entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.sessionId()).isEqualTo(fresque);
+            assertThat(entry.childId()).isEqualTo(eden);
+            assertThat(entry.status()).isEqualTo(AgendaStatus.PENDING);
+        });
     }
 
     @Test

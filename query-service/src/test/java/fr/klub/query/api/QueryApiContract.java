@@ -373,6 +373,7 @@ abstract class QueryApiContract {
         assertThat(paths.path("/api/staff/families").has("get")).isTrue();
         assertThat(paths.path("/api/staff/queue").has("get")).isTrue();
         assertThat(paths.path("/api/staff/sessions/{sessionId}").has("get")).isTrue();
+        assertThat(paths.path("/api/families/me/waitlist").has("get")).isTrue();
         assertThat(paths.path("/api/staff/projections/{name}/rebuild").has("post")).isTrue();
     }
 

@@ -132,6 +132,26 @@ class LiveVerificationFindsBreakageTest {
         assertThat(verify().get("readModelsMatchLive").asBoolean()).isTrue();
     }
 
+    @Test
+    void aWaitingListEntryNoEventExplainsMakesThePlanningDiffer() {
+        verifiedOnceReadModelsCaughtUp();
+        UUID stranger = UUID.randomUUID();
+        jdbc.update("INSERT INTO q_planning_waitlist (session_id, child_id, family_id, queued_at, queue_seq)"
+                + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, 99)", overbooked, stranger, UUID.randomUUID());
+        try {
+            JsonNode report = verify();
+            assertThat(report.get("readModelsMatchLive").asBoolean()).as(report.toPrettyString()).isFalse();
+            assertThat(report.get("readModels")).anySatisfy(readModel -> {
+                assertThat(readModel.get("readModel").asText()).startsWith("planning");
+                assertThat(readModel.get("differences").toString()).contains("liste d'attente")
+                        .contains(stranger.toString());
+            });
+        } finally {
+            jdbc.update("DELETE FROM q_planning_waitlist WHERE child_id = ?", stranger);
+        }
+        assertThat(verify().get("readModelsMatchLive").asBoolean()).isTrue();
+    }
+
     private JsonNode verifiedOnceReadModelsCaughtUp() {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -261,7 +261,7 @@ class PlanningProjectionTest {
         assertThat(roster.activity()).isEqualTo("Danse latine");
         assertThat(roster.capacity()).isEqualTo(10);
         assertThat(roster.onlineQuota()).isEqualTo(5);
-        assertThat(roster.online()).isEqualTo(new SessionRoster.OnlineCounts(1, 1, 1));
+        assertThat(roster.online()).isEqualTo(new SessionRoster.OnlineCounts(1, 1, 1, 0));
         assertThat(roster.onsite()).isEqualTo(1);
         assertThat(roster.onlinePlacesLeft()).isEqualTo(2);
         assertThat(roster.onsitePlacesLeft()).isEqualTo(4);

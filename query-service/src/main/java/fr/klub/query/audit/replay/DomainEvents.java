@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.klub.domain.childperiod.ChildPeriodClaimed;
 import fr.klub.domain.childperiod.ChildPeriodFreed;
+import fr.klub.domain.childperiod.ChildPeriodPassedOver;
 import fr.klub.domain.demande.DemandeAccepted;
 import fr.klub.domain.demande.DemandeCancelled;
 import fr.klub.domain.demande.DemandeCreated;
@@ -22,9 +23,15 @@ import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.programme.ProgrammeCreated;
+import fr.klub.domain.session.ChildQueued;
+import fr.klub.domain.session.OfferAccepted;
+import fr.klub.domain.session.OfferDeclined;
+import fr.klub.domain.session.OfferLapsed;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.session.PlaceReleased;
+import fr.klub.domain.session.QueueEntryRemoved;
 import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.session.SessionQuotaChanged;
 import fr.klub.domain.session.SessionScheduled;
@@ -42,7 +49,9 @@ public final class DomainEvents {
                     ProgrammeCreated.class, FamilyRegistered.class,
                     SessionScheduled.class, SessionQuotaChanged.class, SessionCancelled.class,
                     OnlinePlaceHeld.class, OnsitePlaceBooked.class, PlaceReleased.class,
-                    ChildPeriodClaimed.class, ChildPeriodFreed.class,
+                    ChildPeriodClaimed.class, ChildPeriodFreed.class, ChildPeriodPassedOver.class,
+                    ChildQueued.class, PlaceOffered.class, OfferAccepted.class, OfferDeclined.class,
+                    OfferLapsed.class, QueueEntryRemoved.class,
                     DemandeCreated.class, ReservationAdded.class, ReservationRemoved.class,
                     ReservationWithdrawn.class, DemandeDeposited.class, DemandeAccepted.class,
                     DemandeRefused.class, DemandeCancelled.class, DemandeExpired.class)

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import fr.klub.domain.childperiod.ChildPeriodClaimed;
 import fr.klub.domain.childperiod.ChildPeriodFreed;
+import fr.klub.domain.childperiod.ChildPeriodId;
+import fr.klub.domain.childperiod.ChildPeriodPassedOver;
 import fr.klub.domain.demande.DemandeAccepted;
 import fr.klub.domain.demande.DemandeCancelled;
 import fr.klub.domain.demande.DemandeCreated;
@@ -23,9 +25,15 @@ import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
 import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.ChildQueued;
+import fr.klub.domain.session.OfferAccepted;
+import fr.klub.domain.session.OfferDeclined;
+import fr.klub.domain.session.OfferLapsed;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.session.PlaceReleased;
+import fr.klub.domain.session.QueueEntryRemoved;
 import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.session.SessionQuotaChanged;
 import fr.klub.domain.session.SessionScheduled;
@@ -34,8 +42,10 @@ import fr.klub.query.audit.history.StoredEvent;
 
 /**
  * Replays the history, event by event in global order, and reports every breach of the rules of
- * product.md §4 that the history shows. It trusts nothing from the command side: it rebuilds
- * sessions and demandes with its own folds and judges each step.
+ * product.md §4 that the history shows, and rule 7 of §9 (first in line first, {@link FirstInLine}).
+ * It trusts nothing from the command side: it rebuilds sessions (with their waiting lists) and
+ * demandes with its own folds and judges each step. Rule 7 is judged at each event, not at the end
+ * of the transaction: "free" means free at the moment of the offer, as the command side saw it.
  *
  * <p>Checks that depend on the other events of the same transaction (a refusal and the releases
  * of its places, say) are deferred to the end of that transaction, recognised by a change of
@@ -47,6 +57,7 @@ public final class InvariantChecker {
     public static final int ONE_ACTIVITY_PER_PERIOD = 2;
     public static final int NO_LEAKED_PLACE = 3;
     public static final int STATUS_MACHINE = 5;
+    public static final int FIRST_IN_LINE = 7;
 
     private final Map<UUID, SessionFold> sessions = new LinkedHashMap<>();
     private final Map<UUID, DemandeFold> demandes = new LinkedHashMap<>();
@@ -57,6 +68,8 @@ public final class InvariantChecker {
     private final List<Violation> violations = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final List<Runnable> endOfTransaction = new ArrayList<>();
+    private final FirstInLine firstInLine = new FirstInLine(this::isFree,
+            (aggregateId, detail) -> report(FIRST_IN_LINE, aggregateId, detail));
     private String transaction;
     private long eventsReplayed;
     private long lastGlobalIndex = -1;
@@ -104,6 +117,7 @@ public final class InvariantChecker {
         if (payload instanceof SessionScheduled e) {
             session(e.sessionId()).apply(e, event.timestamp());
         } else if (payload instanceof OnlinePlaceHeld e) {
+            firstInLine.beforePublicHold(session(e.sessionId()), e.childId());
             takePlace(e.sessionId(), e.childId(), Channel.ONLINE, e.demandeId(), payload);
         } else if (payload instanceof OnsitePlaceBooked e) {
             takePlace(e.sessionId(), e.childId(), Channel.ONSITE, null, payload);
@@ -111,9 +125,11 @@ public final class InvariantChecker {
             releasePlace(e, payload);
         } else if (payload instanceof SessionQuotaChanged e) {
             SessionFold session = session(e.sessionId());
+            int onlineBefore = session.onlineQuota();
             session.apply(e, event.timestamp());
             checkQuota(session, "après le changement de quota (capacité " + e.capacity() + ", en ligne "
                     + e.onlineQuota() + ")");
+            firstInLine.placesCameBack(session, e.onlineQuota() - onlineBefore);
         } else if (payload instanceof ChildPeriodClaimed e) {
             UUID holder = claims.get(e.childPeriodId());
             if (holder != null && !holder.equals(e.sessionId())) {
@@ -131,9 +147,17 @@ public final class InvariantChecker {
             }
         } else if (payload instanceof SessionCancelled e) {
             session(e.sessionId()).apply(e, event.timestamp());
-        } else {
+        } else if (payload instanceof ChildPeriodPassedOver e) {
+            firstInLine.passedOver(e.childId(), e.offeringSessionId(), !claims.containsKey(e.childPeriodId()));
+        } else if (!waitlists.check(payload)) {
             checkDemande(payload, event);
         }
+    }
+
+    /** Whether the child's half-day on the session's date and period has no live claim at this point. */
+    private boolean isFree(UUID childId, SessionFold session) {
+        return session.scheduled()
+                && !claims.containsKey(new ChildPeriodId(childId, session.date(), session.period()).toString());
     }
 
     private SessionFold session(UUID sessionId) {
@@ -146,7 +170,8 @@ public final class InvariantChecker {
         if (!session.scheduled()) {
             report(NO_OVERBOOKING, sessionKey, "place prise sur une séance jamais programmée (enfant " + childId + ")");
         }
-        if (session.online().containsKey(childId) || session.onsite().containsKey(childId)) {
+        if (session.online().containsKey(childId) || session.onsite().containsKey(childId)
+                || offeredTo(session, childId)) {
             report(ONE_ACTIVITY_PER_PERIOD, sessionKey, "l'enfant " + childId
                     + " a déjà une place dans cette séance");
         }
@@ -158,8 +183,8 @@ public final class InvariantChecker {
             }
         }
         session.apply(payload, current.timestamp());
-        if (channel == Channel.ONLINE && session.online().size() > session.onlineQuota()) {
-            report(NO_OVERBOOKING, sessionKey, "surréservation en ligne : " + session.online().size()
+        if (channel == Channel.ONLINE && session.onlineTaken() > session.onlineQuota()) {
+            report(NO_OVERBOOKING, sessionKey, "surréservation en ligne : " + session.onlineTaken()
                     + " places pour un quota en ligne de " + session.onlineQuota());
         }
         if (channel == Channel.ONSITE && session.onsite().size() > session.onsiteQuota()) {
@@ -170,13 +195,28 @@ public final class InvariantChecker {
             report(NO_OVERBOOKING, sessionKey, "surréservation : " + session.total()
                     + " places pour une capacité de " + session.capacity());
         }
+        holdSlot(session, childId);
+    }
+
+    /** The session now holds the child's half-day (a place or an offer): no other session may. */
+    private void holdSlot(SessionFold session, UUID childId) {
         if (session.scheduled()) {
+            UUID sessionId = session.sessionId();
             Set<UUID> held = childSlots.computeIfAbsent(slotKey(session, childId), key -> new HashSet<>());
             held.stream().filter(other -> !other.equals(sessionId)).findFirst().ifPresent(other ->
                     report(ONE_ACTIVITY_PER_PERIOD, childId + "/" + session.date() + "/" + session.period(),
                             "l'enfant " + childId + " a une place dans la séance " + sessionId
                                     + " et dans la séance " + other + " sur le même créneau"));
             held.add(sessionId);
+        }
+    }
+
+    private void freeSlot(SessionFold session, UUID childId) {
+        if (session.scheduled()) {
+            Set<UUID> held = childSlots.get(slotKey(session, childId));
+            if (held != null) {
+                held.remove(session.sessionId());
+            }
         }
     }
 
@@ -192,18 +232,86 @@ public final class InvariantChecker {
                     + " au nom de la demande " + e.demandeId() + " alors qu'elle est tenue par " + place.demandeId());
         }
         session.apply(payload, current.timestamp());
-        if (session.scheduled() && place != null) {
-            Set<UUID> held = childSlots.get(slotKey(session, e.childId()));
-            if (held != null) {
-                held.remove(e.sessionId());
+        if (place != null) {
+            freeSlot(session, e.childId());
+            if (e.channel() == Channel.ONLINE) {
+                firstInLine.placesCameBack(session, 1);
+            }
+        }
+    }
+
+    /** The waiting-list events of the session streams (rules 1, 2 and 7); false for any other event. */
+    private final Waitlists waitlists = new Waitlists();
+
+    private final class Waitlists {
+
+        boolean check(Object payload) {
+            if (payload instanceof ChildQueued e) {
+                session(e.sessionId()).apply(e, current.timestamp());
+            } else if (payload instanceof PlaceOffered e) {
+                offer(e);
+            } else if (payload instanceof OfferAccepted e) {
+                accept(e);
+            } else if (payload instanceof OfferDeclined e) {
+                leave(e.sessionId(), e.childId(), e);
+            } else if (payload instanceof OfferLapsed e) {
+                leave(e.sessionId(), e.childId(), e);
+            } else if (payload instanceof QueueEntryRemoved e) {
+                leave(e.sessionId(), e.childId(), e);
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        /** An offer counts online (rule 1) and holds the child's half-day (rule 2); rule 7 says who gets it. */
+        private void offer(PlaceOffered e) {
+            SessionFold session = session(e.sessionId());
+            String key = e.sessionId().toString();
+            if (!session.scheduled()) {
+                report(NO_OVERBOOKING, key, "place offerte sur une séance jamais programmée (enfant " + e.childId() + ")");
+            }
+            if (session.online().containsKey(e.childId()) || session.onsite().containsKey(e.childId())) {
+                report(ONE_ACTIVITY_PER_PERIOD, key, "place offerte à l'enfant " + e.childId()
+                        + " qui a déjà une place dans cette séance");
+            }
+            firstInLine.beforeOffer(session, e.childId());
+            session.apply(e, current.timestamp());
+            checkQuota(session, "après l'offre d'une place à l'enfant " + e.childId());
+            holdSlot(session, e.childId());
+        }
+
+        /** The offered place becomes the demande's: the count does not change, unless there was no offer. */
+        private void accept(OfferAccepted e) {
+            SessionFold session = session(e.sessionId());
+            boolean wasOffered = offeredTo(session, e.childId());
+            if (!wasOffered) {
+                report(NO_OVERBOOKING, e.sessionId().toString(), "place en ligne prise par l'acceptation d'une offre"
+                        + " qui n'était pas en cours (enfant " + e.childId() + ")");
+            }
+            session.apply(e, current.timestamp());
+            if (!wasOffered) {
+                checkQuota(session, "après l'acceptation");
+                holdSlot(session, e.childId());
+            }
+        }
+
+        /** Leaving the queue; an offered child's place comes back to the queue. */
+        private void leave(UUID sessionId, UUID childId, Object payload) {
+            SessionFold session = session(sessionId);
+            boolean wasOffered = offeredTo(session, childId);
+            session.apply(payload, current.timestamp());
+            if (wasOffered) {
+                freeSlot(session, childId);
+                firstInLine.placesCameBack(session, 1);
             }
         }
     }
 
     private void checkQuota(SessionFold session, String when) {
         String key = session.sessionId().toString();
-        if (session.online().size() > session.onlineQuota()) {
-            report(NO_OVERBOOKING, key, "surréservation en ligne " + when + " : " + session.online().size()
+        if (session.onlineTaken() > session.onlineQuota()) {
+            report(NO_OVERBOOKING, key, "surréservation en ligne " + when + " : " + session.onlineTaken()
                     + " places pour un quota en ligne de " + session.onlineQuota());
         }
         if (session.onsite().size() > session.onsiteQuota()) {
@@ -325,6 +433,11 @@ public final class InvariantChecker {
                 }
             }
         }
+    }
+
+    private static boolean offeredTo(SessionFold session, UUID childId) {
+        SessionFold.QueueEntry entry = session.queue().get(childId);
+        return entry != null && entry.offered();
     }
 
     private static UUID demandeIdOf(Object payload) {

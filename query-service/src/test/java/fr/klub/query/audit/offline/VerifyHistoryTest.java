@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fr.klub.domain.demande.DemandeCancelled;
 import fr.klub.domain.shared.Period;
+import fr.klub.domain.shared.ReleaseReason;
 import fr.klub.query.audit.history.AuditJson;
 import fr.klub.query.audit.history.Ndjson;
 import fr.klub.query.audit.replay.CraftedHistory;
@@ -49,6 +51,35 @@ class VerifyHistoryTest {
         report.get("violations").forEach(node -> offline.add(AuditJson.mapper().convertValue(node, Violation.class)));
         assertThat(offline).isEqualTo(inMemory).isNotEmpty();
         assertThat(offline).extracting(Violation::rule).containsOnly(1);
+    }
+
+    @Test
+    void anExportWithAnOfferOutOfTurnFailsOnRule7() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID holder = UUID.randomUUID();
+        UUID holderDemande = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        CraftedHistory history = new CraftedHistory().session(session, Period.MATIN, 2, 1)
+                .demande(holderDemande, holder).hold(holderDemande, holder, session, Period.MATIN)
+                .queue(session, first)
+                .queue(session, second)
+                .transaction("parent-2", "PARENT")
+                .release(session, holder, holderDemande, Period.MATIN, ReleaseReason.CANCELLED_BY_FAMILY)
+                .append(holderDemande.toString(), "Demande", new DemandeCancelled(holderDemande, UUID.randomUUID(),
+                        List.of()))
+                .offer(session, second, Period.MATIN);
+
+        StringWriter out = new StringWriter();
+        int exitCode = VerifyHistory.run(new String[] {write(history).toString()}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+
+        assertThat(exitCode).isEqualTo(1);
+        JsonNode report = AuditJson.mapper().readTree(out.toString());
+        assertThat(report.get("violations")).singleElement().satisfies(violation -> {
+            assertThat(violation.get("rule").asInt()).isEqualTo(7);
+            assertThat(violation.get("detail").asText()).contains(first.toString());
+        });
     }
 
     @Test

@@ -11,11 +11,14 @@ import java.util.UUID;
 
 import fr.klub.domain.childperiod.ChildPeriodClaimed;
 import fr.klub.domain.childperiod.ChildPeriodFreed;
+import fr.klub.domain.childperiod.ChildPeriodPassedOver;
 import fr.klub.domain.demande.DemandeCreated;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
+import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
@@ -95,6 +98,26 @@ public final class CraftedHistory {
                 demandeId == null ? Channel.ONSITE : Channel.ONLINE, demandeId, reason));
         String id = childId + "/" + DAY + "/" + period;
         return append(id, "ChildPeriod", new ChildPeriodFreed(id, childId, DAY, period, sessionId));
+    }
+
+    /** A parent queues a child on a full session. */
+    public CraftedHistory queue(UUID sessionId, UUID childId) {
+        transaction("parent-1", "PARENT");
+        return append(sessionId.toString(), "Session", new ChildQueued(sessionId, childId, UUID.randomUUID(), clock));
+    }
+
+    /** Inside the current transaction: the offer claims the child's half-day, then the session offers the place. */
+    public CraftedHistory offer(UUID sessionId, UUID childId, Period period, UUID... passedOver) {
+        claim(childId, sessionId, period);
+        return append(sessionId.toString(), "Session", new PlaceOffered(sessionId, childId, UUID.randomUUID(), clock,
+                clock.plus(Duration.ofHours(24)), List.of(passedOver)));
+    }
+
+    /** Inside the current transaction: the queue skips a child, recorded on its half-day's stream. */
+    public CraftedHistory passOver(UUID childId, Period period, UUID heldBy, UUID offeringSessionId) {
+        String id = childId + "/" + DAY + "/" + period;
+        return append(id, "ChildPeriod", new ChildPeriodPassedOver(id, childId, DAY, period, heldBy,
+                offeringSessionId));
     }
 
     public List<StoredEvent> events() {

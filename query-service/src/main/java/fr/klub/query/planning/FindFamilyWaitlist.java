@@ -1,0 +1,6 @@
+package fr.klub.query.planning;
+
+import java.util.UUID;
+
+record FindFamilyWaitlist(UUID familyId) {
+}
