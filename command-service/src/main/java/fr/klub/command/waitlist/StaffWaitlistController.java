@@ -36,12 +36,13 @@ class StaffWaitlistController {
     @DeleteMapping("/api/staff/sessions/{sessionId}/waitlist/{childId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a child from the waiting list (a pending offer goes to the next in line)")
-    void remove(@PathVariable UUID sessionId, @PathVariable UUID childId, @Valid @RequestBody RemovalRequest request) {
+    void remove(@PathVariable UUID sessionId, @PathVariable UUID childId,
+                @Valid @RequestBody WaitlistRemovalRequest request) {
         commands.send(new RemoveFromWaitlist(sessionId, childId, request.reason(), clock.instant()),
                 "Séance inconnue.");
     }
 
-    record RemovalRequest(
+    record WaitlistRemovalRequest(
             @NotBlank(message = "Le motif est obligatoire.")
             @Size(max = 1000, message = "Le motif dépasse 1000 caractères.") String reason) {
     }

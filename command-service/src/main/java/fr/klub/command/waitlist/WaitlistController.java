@@ -65,12 +65,12 @@ class WaitlistController {
     @ApiResponse(responseCode = "409", description = "WAITLIST_NOT_NEEDED (il reste des places en ligne), "
             + "PERIOD_ALREADY_BOOKED, BOOKING_CLOSED, CHILD_NOT_ELIGIBLE, CONCURRENT_MODIFICATION.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    ResponseEntity<Queued> join(@PathVariable UUID sessionId, @PathVariable UUID childId,
-                                @AuthenticationPrincipal KlubUser parent) {
+    ResponseEntity<QueuedChild> join(@PathVariable UUID sessionId, @PathVariable UUID childId,
+                                     @AuthenticationPrincipal KlubUser parent) {
         WaitlistPosition position = commands.send(
                 new JoinWaitlist(sessionId, childId, family(parent), clock.instant()), UNKNOWN_SESSION);
         return ResponseEntity.status(position.joined() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new Queued(sessionId, childId, "WAITING", position.position()));
+                .body(new QueuedChild(sessionId, childId, "WAITING", position.position()));
     }
 
     @DeleteMapping
@@ -80,43 +80,44 @@ class WaitlistController {
         commands.send(new LeaveWaitlist(sessionId, childId, family(parent), clock.instant()), UNKNOWN_SESSION);
     }
 
-    /** The number and the token are drawn before the command; a repeat gets its first receipt and leaves them unused. */
+    /** Number and token are drawn before the command; a repeat gets its first receipt, leaving them unused. */
     @PostMapping("/accept")
-    @Operation(summary = "Accept the place offered: a demande is deposited with it (accepting again returns the same answer)")
+    @Operation(summary = "Accept the place offered: a demande is deposited with it (again: the same answer)")
     @ApiResponse(responseCode = "200", description = "La demande déposée avec la place proposée.")
     @ApiResponse(responseCode = "409", description = "OFFER_NOT_PENDING (l'offre a expiré, a été déclinée ou "
             + "n'existe pas), CONCURRENT_MODIFICATION.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    Accepted accept(@PathVariable UUID sessionId, @PathVariable UUID childId,
-                    @AuthenticationPrincipal KlubUser parent) {
+    AcceptedOffer accept(@PathVariable UUID sessionId, @PathVariable UUID childId,
+                         @AuthenticationPrincipal KlubUser parent) {
         DepositReceipt receipt = commands.send(new AcceptOffer(sessionId, childId, family(parent), UUID.randomUUID(),
                 numbers.draw(), tokens.next(), clock.instant()), UNKNOWN_SESSION);
-        return new Accepted(sessionId, childId, receipt.demandeId(), receipt.number(), "DEPOSITED",
+        return new AcceptedOffer(sessionId, childId, receipt.demandeId(), receipt.number(), "DEPOSITED",
                 receipt.trackingToken());
     }
 
     @PostMapping("/decline")
-    @Operation(summary = "Decline the place offered: it goes to the next child in line (declining again changes nothing)")
+    @Operation(summary = "Decline the place offered: it goes to the next in line (again: nothing changes)")
     @ApiResponse(responseCode = "200", description = "L'offre est déclinée ; l'enfant quitte la liste.")
     @ApiResponse(responseCode = "409", description = "OFFER_NOT_PENDING (aucune place n'est proposée à "
             + "l'enfant), CONCURRENT_MODIFICATION.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    Declined decline(@PathVariable UUID sessionId, @PathVariable UUID childId,
-                     @AuthenticationPrincipal KlubUser parent) {
+    DeclinedOffer decline(@PathVariable UUID sessionId, @PathVariable UUID childId,
+                          @AuthenticationPrincipal KlubUser parent) {
         commands.send(new DeclineOffer(sessionId, childId, family(parent), clock.instant()), UNKNOWN_SESSION);
-        return new Declined(sessionId, childId, "DECLINED");
+        return new DeclinedOffer(sessionId, childId, "DECLINED");
     }
 
     private static UUID family(KlubUser parent) {
         return parent.familyId().orElseThrow();
     }
 
-    record Queued(UUID sessionId, UUID childId, String status, int position) {
+    record QueuedChild(UUID sessionId, UUID childId, String status, int position) {
     }
 
-    record Accepted(UUID sessionId, UUID childId, UUID demandeId, long number, String status, String trackingToken) {
+    record AcceptedOffer(UUID sessionId, UUID childId, UUID demandeId, long number, String status,
+                         String trackingToken) {
     }
 
-    record Declined(UUID sessionId, UUID childId, String status) {
+    record DeclinedOffer(UUID sessionId, UUID childId, String status) {
     }
 }
