@@ -30,7 +30,7 @@ import fr.klub.domain.demande.DemandeRefused;
  * or the draft expired in between): sequences never give a number back, and that is accepted.
  */
 @Component
-class DemandeNumbers {
+public class DemandeNumbers {
 
     private static final Set<String> NOT_DRAFT = Set.of(DemandeDeposited.class.getName(),
             DemandeAccepted.class.getName(), DemandeRefused.class.getName(), DemandeCancelled.class.getName(),
@@ -58,6 +58,15 @@ class DemandeNumbers {
         if (!isDraftOf(demandeId, familyId)) {
             return 0;
         }
+        return draw();
+    }
+
+    /**
+     * A fresh number, whatever the demande: for a deposit that the domain decides in one unit of
+     * work (a waiting-list offer accepted), where a repeat answers with its first receipt and
+     * leaves this number unused.
+     */
+    public long draw() {
         Long next = jdbc.queryForObject(nextValueSql, Long.class);
         if (next == null || next <= 0) {
             throw new IllegalStateException("demande_number_seq returned no positive number");

@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 
 /** The unguessable token of a demande's public tracking page: 32 random bytes, URL-safe base64. */
 @Component
-class TrackingTokens {
+public class TrackingTokens {
 
     private static final int BYTES = 32;
 
     private final SecureRandom random = new SecureRandom();
 
-    String next() {
+    public String next() {
         byte[] bytes = new byte[BYTES];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

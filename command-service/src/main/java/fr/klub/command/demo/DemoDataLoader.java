@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.klub.command.demo.DemoFamilies.DemoBooking;
 import fr.klub.command.demo.DemoFamilies.DemoFamily;
+import fr.klub.command.demo.DemoFamilies.DemoWaiting;
 import fr.klub.command.demo.DemoProgramme.DemoSession;
 import fr.klub.command.support.KlubProperties;
+import fr.klub.domain.booking.JoinWaitlist;
 import fr.klub.domain.demande.CreateDemande;
 import fr.klub.domain.demande.Decision;
 import fr.klub.domain.demande.DepositDemande;
@@ -37,6 +40,7 @@ import fr.klub.domain.demande.ValidateDemande;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.RegisterFamily;
 import fr.klub.domain.programme.CreateProgramme;
+import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.ScheduleSession;
 import fr.klub.platform.correlation.CorrelationKeys;
 import fr.klub.platform.demo.DemoLogins;
@@ -106,7 +110,11 @@ class DemoDataLoader implements ApplicationRunner {
             created += session(session);
         }
         for (DemoBooking booking : DemoFamilies.BOOKINGS) {
-            created += booking(booking);
+            created += booking(booking, true);
+        }
+        created += booking(DemoFamilies.DEPOSITED, false);
+        for (DemoWaiting waiting : DemoFamilies.WAITING) {
+            created += waiting(waiting);
         }
         if (created == 0) {
             log.info("Données de démonstration déjà présentes : rien à charger");
@@ -158,8 +166,8 @@ class DemoDataLoader implements ApplicationRunner {
         return 1;
     }
 
-    /** A family's demande as a parent makes it — draft, one hold per child, deposit — then staff accept it. */
-    private int booking(DemoBooking booking) {
+    /** A family's demande as a parent makes it — draft, one hold per child, deposit — then staff may accept it. */
+    private int booking(DemoBooking booking, boolean accepted) {
         if (exists(booking.demandeId())) {
             return 0;
         }
@@ -171,7 +179,24 @@ class DemoDataLoader implements ApplicationRunner {
             send(new ReserveSession(booking.demandeId(), family.familyId(), child, booking.sessionId(), clock.instant()));
         }
         send(new DepositDemande(booking.demandeId(), family.familyId(), nextDemandeNumber(), clock.instant()));
-        send(new ValidateDemande(booking.demandeId(), Decision.ACCEPTED, null, clock.instant()));
+        if (accepted) {
+            send(new ValidateDemande(booking.demandeId(), Decision.ACCEPTED, null, clock.instant()));
+        }
+        return 1;
+    }
+
+    /**
+     * Queues the child unless it ever was in that waiting list: after the README's walk-through it
+     * may have been offered the place or removed, and must not be queued again on a restart.
+     */
+    private int waiting(DemoWaiting waiting) {
+        DomainEventStream stream = eventStore.readEvents(waiting.sessionId().toString(), 0);
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof ChildQueued queued && queued.childId().equals(waiting.childId())) {
+                return 0;
+            }
+        }
+        send(new JoinWaitlist(waiting.sessionId(), waiting.childId(), waiting.family().familyId(), clock.instant()));
         return 1;
     }
 

@@ -13,7 +13,9 @@ import fr.klub.domain.shared.Period;
  * The demo families (fictional; addresses at example.org). The TEST family is the seed's (Mme
  * Laëtitia TEST, Thaïs and Eden) and gets the parent login. The two others have already booked,
  * online, every place of Monday morning's "Complet" sessions: their demandes are deposited and
- * accepted, like any family's.
+ * accepted, like any family's. For the waiting lists, the BERNARD family's deposited demande holds
+ * the one online place of "Atelier cuisine" (26 October, afternoon), where a LE GOFF and a MARTIN
+ * child wait in that order: staff refusing the demande offers the place to the first.
  */
 final class DemoFamilies {
 
@@ -43,7 +45,12 @@ final class DemoFamilies {
                     child("martin/chloe", "Chloé", "MARTIN", LocalDate.of(2010, 7, 21))),
             false);
 
-    static final List<DemoFamily> ALL = List.of(TEST, LE_GOFF, MARTIN);
+    static final DemoFamily BERNARD = new DemoFamily(DemoIds.of("family/bernard"),
+            new Guardian(Civility.M, "Karim", "BERNARD", "karim.bernard@example.org"),
+            List.of(child("bernard/ines", "Inès", "BERNARD", LocalDate.of(2011, 3, 8))),
+            false);
+
+    static final List<DemoFamily> ALL = List.of(TEST, LE_GOFF, MARTIN, BERNARD);
 
     /** Fun Archery (3 online places) for the three LE GOFF children, Sortie au marché (2) for the MARTINs. */
     static final List<DemoBooking> BOOKINGS = List.of(
@@ -51,6 +58,19 @@ final class DemoFamilies {
                     DemoProgramme.sessionId(DemoProgramme.FIRST_DAY, Period.MATIN, "Fun Archery")),
             new DemoBooking(DemoIds.of("demande/martin/sortie-au-marche"), MARTIN,
                     DemoProgramme.sessionId(DemoProgramme.FIRST_DAY, Period.MATIN, "Sortie au marché")));
+
+    /** Deposited, not decided: staff can still refuse it in the README's walk-through. */
+    static final DemoBooking DEPOSITED = new DemoBooking(DemoIds.of("demande/bernard/atelier-cuisine"), BERNARD,
+            DemoProgramme.ATELIER_CUISINE.sessionId());
+
+    /** A child waiting for a place of a session. */
+    record DemoWaiting(DemoFamily family, UUID childId, UUID sessionId) {
+    }
+
+    /** In queue order: Maël first, then Lucas. */
+    static final List<DemoWaiting> WAITING = List.of(
+            new DemoWaiting(LE_GOFF, LE_GOFF.children().get(0).childId(), DemoProgramme.ATELIER_CUISINE.sessionId()),
+            new DemoWaiting(MARTIN, MARTIN.children().get(0).childId(), DemoProgramme.ATELIER_CUISINE.sessionId()));
 
     private DemoFamilies() {
     }

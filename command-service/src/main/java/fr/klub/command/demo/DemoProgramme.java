@@ -30,6 +30,14 @@ final class DemoProgramme {
     static final Instant BOOKING_CLOSES_AT = Instant.parse("2099-12-31T23:00:00Z");
     static final int CANCELLATION_DEADLINE_DAYS = 2;
 
+    /**
+     * The waiting-list demo: one more session, in week 2, with a single online place, held by a
+     * deposited demande that staff may refuse while two children wait (product.md §9).
+     */
+    static final DemoSession ATELIER_CUISINE = new DemoSession(
+            sessionId(FIRST_DAY.plusWeeks(1), Period.APRES_MIDI, "Atelier cuisine"), FIRST_DAY.plusWeeks(1),
+            Period.APRES_MIDI, "Atelier cuisine", 2);
+
     /** Capacities of the "Complet" sessions of Monday morning: 3 and 2 places online. */
     static final int FUN_ARCHERY_CAPACITY = 6;
     static final int SORTIE_MARCHE_CAPACITY = 4;
@@ -63,6 +71,7 @@ final class DemoProgramme {
                 }
             }
         }
+        sessions.add(ATELIER_CUISINE);
         return sessions;
     }
 

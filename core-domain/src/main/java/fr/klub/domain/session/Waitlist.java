@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A session's queue in order of arrival, and how each child's latest offer ended. State only: the session decides. */
-final class Waitlist {
+/**
+ * A session's queue in order of arrival, and how each child's latest offer ended. State only: the
+ * session decides. Public only so that the command-service's snapshot format can name it (its
+ * fields are part of the session's snapshot); its methods stay the package's.
+ */
+public final class Waitlist {
 
     private final Map<UUID, WaitlistEntry> entries = new LinkedHashMap<>();
     private final Map<UUID, OfferOutcome> outcomes = new HashMap<>();

@@ -55,7 +55,9 @@ public final class Problems {
             Map.entry("ALREADY_DECIDED", "Demande déjà traitée"),
             Map.entry("CANCELLATION_DEADLINE_PASSED", "Délai d'annulation dépassé"),
             Map.entry("CAPACITY_BELOW_BOOKINGS", "Capacité inférieure aux réservations"),
-            Map.entry("TOO_MANY_DRAFTS", "Trop de demandes en cours"));
+            Map.entry("TOO_MANY_DRAFTS", "Trop de demandes en cours"),
+            Map.entry("WAITLIST_NOT_NEEDED", "Liste d'attente inutile"),
+            Map.entry("OFFER_NOT_PENDING", "Aucune place proposée"));
 
     private Problems() {
     }

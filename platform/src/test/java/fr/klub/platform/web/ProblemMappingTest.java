@@ -139,7 +139,9 @@ class ProblemMappingTest extends H2IntegrationTest {
             "DEMANDE_NOT_DEPOSITED, plain, 409",
             "PERIOD_ALREADY_BOOKED, completion, 409",
             "BOOKING_CLOSED, command, 409",
-            "ALREADY_DECIDED, details, 409"
+            "ALREADY_DECIDED, details, 409",
+            "WAITLIST_NOT_NEEDED, plain, 409",
+            "OFFER_NOT_PENDING, command, 409"
     })
     void refusalsKeepTheirCodeEvenWhenWrapped(String code, String wrap, int status) {
         JsonNode body = problem(get("/api/refusals/" + code + "?wrap=" + wrap).send(), status, code);
