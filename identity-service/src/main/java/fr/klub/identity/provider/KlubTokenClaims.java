@@ -1,5 +1,6 @@
 package fr.klub.identity.provider;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +55,12 @@ final class KlubTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
         if (accessToken) {
             context.getClaims().claims(claims -> {
                 claims.put(KlubClaims.ACCOUNT_ID, user.accountId().toString());
-                claims.put(KlubClaims.ROLES, List.of(user.role().name()));
+                claims.put(KlubClaims.ROLES, new ArrayList<>(List.of(user.role().name())));
                 user.familyId().ifPresent(family -> claims.put(KlubClaims.FAMILY_ID, family.toString()));
             });
-            context.getClaims().audience(List.of(context.getRegisteredClient().getClientId(), audience));
+            // ArrayList: the claims are stored with the authorization as typed JSON, and the provider
+            // reads back only allow-listed collection types (not List.of's)
+            context.getClaims().audience(new ArrayList<>(List.of(context.getRegisteredClient().getClientId(), audience)));
         }
     }
-
 }
