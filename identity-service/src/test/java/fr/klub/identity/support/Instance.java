@@ -39,7 +39,12 @@ public final class Instance implements AutoCloseable {
                 "--klub.identity.scripts[0].client-id=script",
                 "--klub.identity.scripts[0].client-secret=secret-du-script",
                 "--klub.identity.scripts[0].account=" + scriptAccount));
-        args.addAll(List.of(extra));
+        // an extra setting replaces the default of the same name (a repeated option would become a list)
+        for (String setting : extra) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(name));
+            args.add(setting);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityApplication.class)
                 .run(args.toArray(String[]::new));
         return new Instance(context, port);
