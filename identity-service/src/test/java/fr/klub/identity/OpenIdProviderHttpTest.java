@@ -94,6 +94,21 @@ class OpenIdProviderHttpTest {
     }
 
     @Test
+    void aPasswordChangeEndsTheAccountsSessions() {
+        String changing = "change-" + UUID.randomUUID().toString().substring(0, 8);
+        KlubUser user = provider.accounts().createParentAccount(changing, "l-ancien-secret", UUID.randomUUID());
+        Tokens tokens = signInThroughThePortal(changing, "l-ancien-secret");
+        assertThat(refresh(tokens.refresh()).statusCode()).isEqualTo(200);
+        Tokens again = signInThroughThePortal(changing, "l-ancien-secret");
+
+        provider.accounts().changePassword(user.accountId(), "l-ancien-secret", "le-nouveau-secret");
+
+        HttpResponse<String> refused = refresh(again.refresh());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Browser.json(refused).path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
     void aScriptGetsATokenForTheAccountItsClientIsBoundTo() {
         HttpResponse<String> token = new Browser().postForm(provider.url() + "/oauth2/token",
                 Map.of("grant_type", "client_credentials"), Browser.basic("script", "secret-du-script"));
