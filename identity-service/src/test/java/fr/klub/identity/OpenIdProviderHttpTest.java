@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.klub.identity.support.Browser;
 import fr.klub.identity.support.Instance;
+import fr.klub.identity.support.Portal;
 import fr.klub.platform.security.KlubUser;
 import fr.klub.platform.security.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class OpenIdProviderHttpTest {
 
-    static final String REDIRECT = "http://127.0.0.1/portail/retour";
-    static final String PORTAL = Browser.basic("portal", "secret-du-portail");
     static Instance provider;
     static String parent;
     static KlubUser parentUser;
@@ -60,7 +56,7 @@ class OpenIdProviderHttpTest {
 
     @Test
     void aParentSignsInOnceAndThePortalGetsTokensTheServicesAccept() {
-        Tokens tokens = signInThroughThePortal(parent, "le-bon-mot-de-passe");
+        Portal.Tokens tokens = Portal.signIn(provider, parent, "le-bon-mot-de-passe");
 
         JsonNode me = Browser.json(new Browser().get(provider.url() + "/api/me", "Bearer " + tokens.access()));
         assertThat(me.path("role").asText()).isEqualTo("PARENT");
@@ -68,27 +64,27 @@ class OpenIdProviderHttpTest {
         assertThat(me.path("accountId").asText()).isEqualTo(parentUser.accountId().toString());
         assertThat(me.path("familyId").asText()).isEqualTo(parentUser.familyId().orElseThrow().toString());
 
-        JsonNode claims = payload(tokens.access());
+        JsonNode claims = Portal.payload(tokens.access());
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(300);
         assertThat(claims.path("aud").toString()).contains("klub-api");
         assertThat(claims.path("klub_roles").toString()).isEqualTo("[\"PARENT\"]");
-        assertThat(payload(tokens.id()).path("sub").asText()).isEqualTo(parent);
+        assertThat(Portal.payload(tokens.id()).path("sub").asText()).isEqualTo(parent);
     }
 
     @Test
     void aRefreshTokenWorksOnceAndNotAfterItsRevocation() {
-        Tokens first = signInThroughThePortal(parent, "le-bon-mot-de-passe");
+        Portal.Tokens first = Portal.signIn(provider, parent, "le-bon-mot-de-passe");
 
-        HttpResponse<String> refreshed = refresh(first.refresh());
+        HttpResponse<String> refreshed = Portal.refresh(provider, first.refresh());
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
         String second = Browser.json(refreshed).path("refresh_token").asText();
         assertThat(second).isNotBlank().isNotEqualTo(first.refresh());
-        assertThat(refresh(first.refresh()).statusCode()).as("rotated: the old one is spent").isEqualTo(400);
+        assertThat(Portal.refresh(provider, first.refresh()).statusCode()).as("rotated: the old one is spent").isEqualTo(400);
 
         HttpResponse<String> revoked = new Browser().postForm(provider.url() + "/oauth2/revoke",
-                Map.of("token", second, "token_type_hint", "refresh_token"), PORTAL);
+                Map.of("token", second, "token_type_hint", "refresh_token"), Portal.CLIENT);
         assertThat(revoked.statusCode()).isEqualTo(200);
-        HttpResponse<String> afterRevocation = refresh(second);
+        HttpResponse<String> afterRevocation = Portal.refresh(provider, second);
         assertThat(afterRevocation.statusCode()).isEqualTo(400);
         assertThat(Browser.json(afterRevocation).path("error").asText()).isEqualTo("invalid_grant");
     }
@@ -97,13 +93,13 @@ class OpenIdProviderHttpTest {
     void aPasswordChangeEndsTheAccountsSessions() {
         String changing = "change-" + UUID.randomUUID().toString().substring(0, 8);
         KlubUser user = provider.accounts().createParentAccount(changing, "l-ancien-secret", UUID.randomUUID());
-        Tokens tokens = signInThroughThePortal(changing, "l-ancien-secret");
-        assertThat(refresh(tokens.refresh()).statusCode()).isEqualTo(200);
-        Tokens again = signInThroughThePortal(changing, "l-ancien-secret");
+        Portal.Tokens tokens = Portal.signIn(provider, changing, "l-ancien-secret");
+        assertThat(Portal.refresh(provider, tokens.refresh()).statusCode()).isEqualTo(200);
+        Portal.Tokens again = Portal.signIn(provider, changing, "l-ancien-secret");
 
         provider.accounts().changePassword(user.accountId(), "l-ancien-secret", "le-nouveau-secret");
 
-        HttpResponse<String> refused = refresh(again.refresh());
+        HttpResponse<String> refused = Portal.refresh(provider, again.refresh());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(Browser.json(refused).path("error").asText()).isEqualTo("invalid_grant");
     }
@@ -128,8 +124,8 @@ class OpenIdProviderHttpTest {
     void thePortalMustProveItsKeyAndCannotSkipPkce() {
         Browser browser = new Browser();
         HttpResponse<String> withoutPkce = browser.get(provider.url() + "/oauth2/authorize?response_type=code&client_id=portal"
-                + "&scope=openid&redirect_uri=" + enc(REDIRECT) + "&state=s");
-        assertThat(Browser.location(withoutPkce)).startsWith(REDIRECT).contains("error=invalid_request");
+                + "&scope=openid&redirect_uri=" + enc(Portal.REDIRECT) + "&state=s");
+        assertThat(Browser.location(withoutPkce)).startsWith(Portal.REDIRECT).contains("error=invalid_request");
     }
 
     @Test
@@ -175,51 +171,6 @@ class OpenIdProviderHttpTest {
         assertThat(page.body()).contains("<html lang=\"fr\"", "<title>Connexion — KLUB</title>", "<h1>Se connecter</h1>",
                 "autocomplete=\"current-password\"", "name=\"_csrf\"").doesNotContain("role=\"alert\"");
         assertThat(page.headers().firstValue("Content-Type").orElse("")).contains("text/html");
-    }
-
-    // ------------------------------------------------------------------ the portal's part
-
-    record Tokens(String access, String refresh, String id) {
-    }
-
-    static Tokens signInThroughThePortal(String username, String password) {
-        Browser browser = new Browser();
-        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        HttpResponse<String> authorize = browser.get(provider.url() + "/oauth2/authorize?response_type=code&client_id=portal"
-                + "&scope=" + enc("openid profile") + "&redirect_uri=" + enc(REDIRECT) + "&state=etat"
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
-        assertThat(Browser.location(authorize)).isEqualTo(provider.url() + "/connexion");
-
-        HttpResponse<String> signedIn = browser.signIn(provider.url() + "/connexion", username, password);
-        HttpResponse<String> back = browser.get(Browser.location(signedIn));
-        String redirect = Browser.location(back);
-        assertThat(redirect).startsWith(REDIRECT + "?code=").endsWith("&state=etat");
-        String code = redirect.substring(redirect.indexOf("code=") + 5, redirect.indexOf("&state"));
-
-        HttpResponse<String> token = new Browser().postForm(provider.url() + "/oauth2/token", Map.of(
-                "grant_type", "authorization_code", "code", java.net.URLDecoder.decode(code, StandardCharsets.UTF_8),
-                "redirect_uri", REDIRECT, "code_verifier", verifier), PORTAL);
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        JsonNode json = Browser.json(token);
-        return new Tokens(json.path("access_token").asText(), json.path("refresh_token").asText(), json.path("id_token").asText());
-    }
-
-    static HttpResponse<String> refresh(String refreshToken) {
-        return new Browser().postForm(provider.url() + "/oauth2/token",
-                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), PORTAL);
-    }
-
-    static JsonNode payload(String jwt) {
-        return Browser.json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String enc(String value) {

@@ -27,11 +27,17 @@ public final class Instance implements AutoCloseable {
 
     /** Issuer {@code http://localhost:port}, accepting its own tokens, with a script client bound to {@code scriptAccount}. */
     public static Instance start(int port, String database, String scriptAccount, String... extra) {
+        return startOn("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "sa", "", port, scriptAccount, extra);
+    }
+
+    /** The same on the database at {@code jdbcUrl} (PostgreSQL). */
+    public static Instance startOn(String jdbcUrl, String user, String password, int port, String scriptAccount,
+                                   String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
                 "--klub.identity.issuer=http://localhost:" + port,
                 "--klub.security.oidc.issuer-uri=http://localhost:" + port,
                 "--klub.identity.portal.client-secret=secret-du-portail",
