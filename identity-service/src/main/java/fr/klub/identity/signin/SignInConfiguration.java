@@ -21,10 +21,10 @@ class SignInConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain signInChain(HttpSecurity http, AuthenticationProvider accounts) throws Exception {
-        http.securityMatcher(SignInController.PATH, "/", "/css/**")
+        http.securityMatcher(SignInController.PATH, "/", "/css/**", "/mot-de-passe-oublie", "/mot-de-passe/nouveau")
             .authenticationManager(new ProviderManager(new SignInAuthentication(accounts)))
             .authorizeHttpRequests(requests -> requests
-                    .requestMatchers(SignInController.PATH, "/css/**").permitAll()
+                    .requestMatchers(SignInController.PATH, "/css/**", "/mot-de-passe-oublie", "/mot-de-passe/nouveau").permitAll()
                     .anyRequest().authenticated())
             .formLogin(form -> form.loginPage(SignInController.PATH)
                                    .usernameParameter("identifiant")

@@ -121,6 +121,24 @@ public class AccountService {
         accounts.deleteAuthorizations(account.username());
     }
 
+    /**
+     * Sets a new password without the current one, for the holder of a password reset link (checked
+     * by the caller): under the same policy, and the account's other sessions end as after a change.
+     */
+    public void resetPassword(UUID accountId, String newPassword) {
+        Account account = accounts.findById(accountId)
+                                  .orElseThrow(() -> ApiProblem.notFound("Ce compte n'existe pas."));
+        policy.check("newPassword", newPassword, account.role(), account.username());
+        credentialsCache.forget(accountId);
+        if (!accounts.updatePasswordHash(accountId, account.passwordHash(), passwordEncoder.encode(newPassword), clock.instant())) {
+            throw ApiProblem.conflict(ProblemCodes.CONCURRENT_MODIFICATION,
+                    "Le mot de passe vient d'être modifié par ailleurs. Réessayez.");
+        }
+        credentialsCache.forget(accountId);
+        recentAccounts.forget(accountId);
+        accounts.deleteAuthorizations(account.username());
+    }
+
     public Optional<KlubUser> findByUsername(String username) {
         return accounts.findByUsername(Usernames.normalize(username)).map(Account::toUser);
     }
