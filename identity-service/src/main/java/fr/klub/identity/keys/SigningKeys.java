@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
@@ -112,7 +114,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
         } catch (DuplicateKeyException impossible) {
             // random ids: never the same twice
             throw new IllegalStateException("Signing key id collision", impossible);
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException("Cannot encode a signing key", e);
         }
     }
@@ -146,7 +148,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
                 .keyID(kid)
                 .keyUse(KeyUse.SIGNATURE)
                 .algorithm(JWSAlgorithm.RS256)
-                .issueTime(java.util.Date.from(createdAt))
+                .issueTime(Date.from(createdAt))
                 .build();
     }
 

@@ -1,7 +1,9 @@
 package fr.klub.identity.signin;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import java.util.List;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,7 +46,7 @@ class SignInConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if ("crossSiteRequestFilter".equals(beanName) && bean instanceof FilterRegistrationBean<?> registration) {
-                    registration.setUrlPatterns(java.util.List.of("/api/*"));
+                    registration.setUrlPatterns(List.of("/api/*"));
                 }
                 return bean;
             }

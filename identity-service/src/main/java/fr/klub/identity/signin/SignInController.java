@@ -1,12 +1,11 @@
 package fr.klub.identity.signin;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The sign-in page ({@code /connexion}) and the page shown to someone who signs in directly ({@code /}). */
 @Controller

@@ -1,6 +1,7 @@
 package fr.klub.identity.signin;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Why the sign-in form is shown again: a stable code in the address, a French message in the bundle. */
@@ -8,7 +9,7 @@ enum SignInError {
     IDENTIFIANTS, TENTATIVES, INDISPONIBLE;
 
     String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The message key in messages.properties. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import fr.klub.platform.security.TooManySignInAttemptsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -21,7 +22,7 @@ final class SignInFailures implements AuthenticationFailureHandler {
         String query;
         if (exception instanceof TooManySignInAttemptsException throttled) {
             query = "erreur=" + SignInError.TENTATIVES.code() + "&attente=" + throttled.retryAfterSeconds();
-        } else if (exception instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+        } else if (exception instanceof InternalAuthenticationServiceException) {
             query = "erreur=" + SignInError.INDISPONIBLE.code();
         } else {
             query = "erreur=" + SignInError.IDENTIFIANTS.code();
