@@ -105,6 +105,24 @@ class OpenIdProviderHttpTest {
     }
 
     @Test
+    void signingOutEndsTheProvidersSessionAndTheRefreshToken() {
+        Browser browser = new Browser();
+        Portal.Tokens tokens = Portal.signIn(browser, provider, parent, "le-bon-mot-de-passe");
+        assertThat(Browser.location(Portal.authorize(browser, provider, UUID.randomUUID() + "-" + UUID.randomUUID())))
+                .as("still signed in: straight back to the portal").startsWith(Portal.REDIRECT + "?code=");
+
+        // the portal's sign-out: revoke the refresh token, then end the provider's session
+        assertThat(Portal.revoke(provider, tokens.refresh()).statusCode()).isEqualTo(200);
+        HttpResponse<String> logout = browser.get(provider.url() + "/connect/logout?id_token_hint=" + tokens.id()
+                + "&post_logout_redirect_uri=" + enc(Portal.SIGNED_OUT));
+        assertThat(Browser.location(logout)).isEqualTo(Portal.SIGNED_OUT);
+
+        assertThat(Browser.location(Portal.authorize(browser, provider, UUID.randomUUID() + "-" + UUID.randomUUID())))
+                .isEqualTo(provider.url() + "/connexion");
+        assertThat(Portal.refresh(provider, tokens.refresh()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aScriptGetsATokenForTheAccountItsClientIsBoundTo() {
         HttpResponse<String> token = new Browser().postForm(provider.url() + "/oauth2/token",
                 Map.of("grant_type", "client_credentials"), Browser.basic("script", "secret-du-script"));

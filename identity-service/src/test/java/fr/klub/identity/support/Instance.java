@@ -42,6 +42,7 @@ public final class Instance implements AutoCloseable {
                 "--klub.security.oidc.issuer-uri=http://localhost:" + port,
                 "--klub.identity.portal.client-secret=secret-du-portail",
                 "--klub.identity.portal.redirect-uris=http://127.0.0.1/portail/retour",
+                "--klub.identity.portal.post-logout-redirect-uris=http://127.0.0.1/portail/",
                 "--klub.identity.scripts[0].client-id=script",
                 "--klub.identity.scripts[0].client-secret=secret-du-script",
                 "--klub.identity.scripts[0].account=" + scriptAccount));

@@ -19,6 +19,7 @@ public final class Portal {
 
     public static final String REDIRECT = "http://127.0.0.1/portail/retour";
     public static final String CLIENT = Browser.basic("portal", "secret-du-portail");
+    public static final String SIGNED_OUT = "http://127.0.0.1/portail/";
 
     private Portal() {
     }
@@ -27,11 +28,19 @@ public final class Portal {
     }
 
     public static Tokens signIn(Instance provider, String username, String password) {
-        Browser browser = new Browser();
-        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        HttpResponse<String> authorize = browser.get(provider.url() + "/oauth2/authorize?response_type=code&client_id=portal"
+        return signIn(new Browser(), provider, username, password);
+    }
+
+    /** The authorization request in {@code browser}; sends it to the sign-in page first when not signed in. */
+    public static HttpResponse<String> authorize(Browser browser, Instance provider, String verifier) {
+        return browser.get(provider.url() + "/oauth2/authorize?response_type=code&client_id=portal"
                 + "&scope=" + enc("openid profile") + "&redirect_uri=" + enc(REDIRECT) + "&state=etat"
                 + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+    }
+
+    public static Tokens signIn(Browser browser, Instance provider, String username, String password) {
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        HttpResponse<String> authorize = authorize(browser, provider, verifier);
         assertThat(Browser.location(authorize)).isEqualTo(provider.url() + "/connexion");
 
         HttpResponse<String> signedIn = browser.signIn(provider.url() + "/connexion", username, password);
