@@ -12,9 +12,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import fr.klub.command.Http.Credentials;
 import fr.klub.command.Http.Response;
@@ -24,6 +28,7 @@ import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.PlaceReleased;
+import fr.klub.platform.testing.TestIssuer;
 
 /**
  * Every endpoint of api.md §C over real HTTP, with every error code, the roles, bad input and
@@ -39,6 +44,21 @@ abstract class CommandApiContract {
 
     Klub klub;
     Http http;
+
+    /** The role and family matrix runs once with HTTP Basic and once with bearer tokens (product.md §13). */
+    enum Auth { BASIC, BEARER }
+
+    static final TestIssuer ISSUER = TestIssuer.start();
+
+    @DynamicPropertySource
+    static void openIdProvider(DynamicPropertyRegistry registry) {
+        registry.add("klub.security.oidc.issuer-uri", ISSUER::issuer);
+    }
+
+    /** Calls as the given login, by its password or by a token naming its account. */
+    Http as(Auth auth) {
+        return auth == Auth.BASIC ? http : http.withBearer(who -> ISSUER.tokenFor(jdbc, who.username()));
+    }
 
     @BeforeEach
     void connect() {
@@ -299,8 +319,10 @@ abstract class CommandApiContract {
      * A stranger must not learn whether a child holds a place (nor whether a demande exists) from
      * the wording: every 404 of a family-scoped command reads the same, hit or miss.
      */
-    @Test
-    void anotherFamilysPlacesAndDemandesAreNotFoundInTheSameWordsAsMissingOnes() {
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void anotherFamilysPlacesAndDemandesAreNotFoundInTheSameWordsAsMissingOnes(Auth auth) {
+        Http http = as(auth);
         UUID programme = klub.programme();
         UUID session = klub.session(programme, day(6), "MATIN", 2, 1);
         Family family = klub.family(Klub.EIGHT_YEAR_OLD);
@@ -491,8 +513,10 @@ abstract class CommandApiContract {
         }
     }
 
-    @Test
-    void rolesAreCheckedAndOtherFamiliesDoNotExist() {
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void rolesAreCheckedAndOtherFamiliesDoNotExist(Auth auth) {
+        Http http = as(auth);
         UUID programme = klub.programme();
         UUID session = klub.session(programme, day(7), "MATIN", 4, null);
         Family family = klub.family(Klub.EIGHT_YEAR_OLD);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +22,20 @@ final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
+    private final Function<Credentials, String> authorization;
 
     Http(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, Credentials::header);
+    }
+
+    private Http(String baseUrl, Function<Credentials, String> authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same calls, each login replaced by a bearer token for its account. */
+    Http withBearer(Function<Credentials, String> tokenFor) {
+        return new Http(baseUrl, who -> "Bearer " + tokenFor.apply(who));
     }
 
     record Credentials(String username, String password) {
@@ -68,7 +80,7 @@ final class Http {
             request.header("Content-Type", "application/json");
         }
         if (who != null) {
-            request.header("Authorization", who.header());
+            request.header("Authorization", authorization.apply(who));
         }
         if (requestId != null) {
             request.header("X-Request-Id", requestId);

@@ -51,7 +51,7 @@ class ComposeFileTest {
     @Test
     void it_runs_postgresql_17_a_mail_catcher_with_a_web_ui_the_three_services_and_a_tls_proxy() {
         assertThat(services).containsOnlyKeys("postgres", "mailpit", "command-service", "query-service",
-                "notification-service", "proxy");
+                "notification-service", "identity-service", "proxy");
         assertThat(String.valueOf(map(services.get("postgres")).get("image"))).startsWith("postgres:17");
         Map<String, Object> mailpit = map(services.get("mailpit"));
         assertThat(String.valueOf(mailpit.get("image"))).contains("mailpit");
@@ -110,6 +110,43 @@ class ComposeFileTest {
         // no "tls internal", no plain-HTTP site: every host is served over HTTPS, certificates by Caddy
         String directives = caddyfile.replaceAll("(?m)^\\s*#.*$", "");
         assertThat(directives).doesNotContain("http://").doesNotContain("tls internal").doesNotContain("trusted_proxies");
+    }
+
+    /**
+     * The embedded OpenID provider runs like the services (shared Dockerfile, prod profile, no port of
+     * its own, health check, after the migrations) behind its own host name, which is its issuer; the
+     * three services check tokens of that issuer with the keys read inside the network.
+     */
+    @Test
+    void the_identity_service_issues_the_tokens_the_services_accept_through_the_proxy() throws IOException {
+        Map<String, Object> identity = map(services.get("identity-service"));
+        Map<String, Object> build = map(identity.get("build"));
+        assertThat(build.get("dockerfile")).isEqualTo("Dockerfile");
+        assertThat(map(build.get("args"))).containsEntry("SERVICE", "identity-service");
+        assertThat(dockerfile).contains("identity-service -am package").contains("8084");
+        String yml = Files.readString(Repository.file("identity-service/src/main/resources/application.yml"));
+        Map<String, Object> first = new Yaml().loadAll(yml).iterator().next() instanceof Map<?, ?> m ? cast(m) : Map.of();
+        assertThat(String.valueOf(map(first.get("server")).get("port"))).isEqualTo("8084");
+        assertThat(identity).doesNotContainKey("ports");
+        assertThat(list(identity.get("expose")).stream().map(String::valueOf)).containsExactly("8084");
+        assertThat(String.join(" ", list(map(identity.get("healthcheck")).get("test")).stream().map(String::valueOf).toList()))
+                .contains("http://localhost:8084/actuator/health");
+        assertThat(map(map(identity.get("depends_on")).get("command-service"))).containsEntry("condition", "service_healthy");
+        assertThat(map(map(services.get("proxy")).get("depends_on")).get("identity-service"))
+                .isEqualTo(Map.of("condition", "service_healthy"));
+
+        Map<String, Object> environment = map(identity.get("environment"));
+        assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+        String issuer = String.valueOf(environment.get("KLUB_IDENTITY_ISSUER"));
+        assertThat(issuer).isEqualTo("https://identite.${KLUB_DOMAIN:-localhost}");
+        assertThat(caddyfile).containsPattern("(?m)^identite\\.\\{\\$KLUB_DOMAIN:localhost}\\s*\\{\\s*\\n\\s*import klub identity-service:8084\\s*$");
+        assertThat(environment.keySet()).allMatch(name -> name.startsWith("KLUB_") || name.startsWith("SPRING_")
+                || name.equals("JAVA_OPTS") || name.startsWith("LOGGING_"));
+        for (ServiceApps app : ServiceApps.values()) {
+            Map<String, Object> serviceEnvironment = map(service(app).get("environment"));
+            assertThat(serviceEnvironment).as(app.serviceName()).containsEntry("KLUB_SECURITY_OIDC_ISSUERURI", issuer)
+                    .containsEntry("KLUB_SECURITY_OIDC_JWKSETURI", "http://identity-service:8084/oauth2/jwks");
+        }
     }
 
     /** Mailpit shows every mail (names, addresses, tracking links): never on a public interface. */

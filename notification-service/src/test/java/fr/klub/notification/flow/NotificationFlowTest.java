@@ -21,6 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +51,7 @@ import fr.klub.notification.support.Mailbox;
 import fr.klub.notification.support.Mailbox.Mail;
 import fr.klub.platform.security.AccountService;
 import fr.klub.platform.security.Role;
+import fr.klub.platform.testing.TestIssuer;
 
 /**
  * The notification-service as it runs: events appended to the shared event store through Axon,
@@ -84,6 +88,13 @@ abstract class NotificationFlowTest {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    static final TestIssuer ISSUER = TestIssuer.start();
+
+    @DynamicPropertySource
+    static void openIdProvider(DynamicPropertyRegistry registry) {
+        registry.add("klub.security.oidc.issuer-uri", ISSUER::issuer);
     }
 
     @Autowired
@@ -291,6 +302,26 @@ abstract class NotificationFlowTest {
         assertThat(Mailbox.of(SMTP, family.email())).hasSize(2);
         assertThat(Mailbox.of(SMTP, purged.email())).hasSize(1);
         assertThat(Mailbox.of(SMTP, newcomer.email())).hasSize(1);
+    }
+
+    /** The same rules with bearer tokens as with HTTP Basic (product.md §13). */
+    @Test
+    void notificationsAreForStaffOnlyWithBearerTokensToo() {
+        HttpHeaders parent = new HttpHeaders();
+        parent.setBearerAuth(ISSUER.tokenFor(jdbc, PARENT));
+        HttpHeaders staff = new HttpHeaders();
+        staff.setBearerAuth(ISSUER.tokenFor(jdbc, STAFF));
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth(TestIssuer.signWith(TestIssuer.newKey(), ISSUER.claims(UUID.randomUUID(), STAFF, "STAFF", null).build()));
+
+        assertThat(http.exchange("/api/staff/notifications", HttpMethod.GET, new HttpEntity<>(parent), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.exchange("/api/staff/notifications/1/retry", HttpMethod.POST, new HttpEntity<>(parent), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.exchange("/api/staff/notifications", HttpMethod.GET, new HttpEntity<>(forged), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.exchange("/api/staff/notifications", HttpMethod.GET, new HttpEntity<>(staff), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * OpenAPI description of each service ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}),
- * with HTTP Basic as the security scheme and, on every operation, the problem responses it can give
+ * with HTTP Basic or a bearer token as the security schemes and, on every operation, the problem responses it can give
  * ({@link ProblemResponses}). A service may declare its own {@link OpenAPI} bean.
  */
 @AutoConfiguration
@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 public class OpenApiAutoConfiguration {
 
     public static final String BASIC_AUTH = "basicAuth";
+    /** An OpenID Connect access token (docs/decisions/security-openid-connect.md), the alternative to Basic. */
+    public static final String BEARER_AUTH = "bearerAuth";
 
     private static final String ERRORS = """
             Les erreurs sont au format `application/problem+json` (RFC 9457) : `type`, `title`, `status`,
@@ -50,8 +52,13 @@ public class OpenApiAutoConfiguration {
                 .info(new Info().title("KLUB réservations — " + applicationName)
                                 .version("1")
                                 .description("Réservation des activités de vacances du Klub 8-12 ans. " + ERRORS))
-                .components(new Components().addSecuritySchemes(BASIC_AUTH,
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
+                .components(new Components()
+                        .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes(BEARER_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("Jeton d'accès OpenID Connect du fournisseur d'identité (5 minutes).")))
+                // either one: two requirement objects are alternatives
+                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH));
     }
 }

@@ -65,6 +65,15 @@ class AccountRepository {
                    .update() == 1;
     }
 
+    /**
+     * Ends the account's OpenID Connect sessions: its authorizations at the embedded provider (table
+     * of V400, in the shared database), refresh tokens included. Access tokens already issued run
+     * to their expiry (minutes).
+     */
+    int deleteAuthorizations(String username) {
+        return jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(username).update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

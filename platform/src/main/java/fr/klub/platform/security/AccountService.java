@@ -96,7 +96,11 @@ public class AccountService {
         return account.toUser();
     }
 
-    /** Changes the password after checking the current one; other sessions must use the new one at once. */
+    /**
+     * Changes the password after checking the current one; other sessions must use the new one at once:
+     * Basic callers at their next request, OpenID Connect sessions lose their refresh tokens now and
+     * their access tokens within minutes (docs/decisions/security-openid-connect.md).
+     */
     public void changePassword(UUID accountId, String currentPassword, String newPassword) {
         Account account = accounts.findById(accountId)
                                   .orElseThrow(() -> ApiProblem.notFound("Ce compte n'existe pas."));
@@ -114,6 +118,25 @@ public class AccountService {
         }
         credentialsCache.forget(accountId);
         recentAccounts.forget(accountId);
+        accounts.deleteAuthorizations(account.username());
+    }
+
+    /**
+     * Sets a new password without the current one, for the holder of a password reset link (checked
+     * by the caller): under the same policy, and the account's other sessions end as after a change.
+     */
+    public void resetPassword(UUID accountId, String newPassword) {
+        Account account = accounts.findById(accountId)
+                                  .orElseThrow(() -> ApiProblem.notFound("Ce compte n'existe pas."));
+        policy.check("newPassword", newPassword, account.role(), account.username());
+        credentialsCache.forget(accountId);
+        if (!accounts.updatePasswordHash(accountId, account.passwordHash(), passwordEncoder.encode(newPassword), clock.instant())) {
+            throw ApiProblem.conflict(ProblemCodes.CONCURRENT_MODIFICATION,
+                    "Le mot de passe vient d'être modifié par ailleurs. Réessayez.");
+        }
+        credentialsCache.forget(accountId);
+        recentAccounts.forget(accountId);
+        accounts.deleteAuthorizations(account.username());
     }
 
     public Optional<KlubUser> findByUsername(String username) {

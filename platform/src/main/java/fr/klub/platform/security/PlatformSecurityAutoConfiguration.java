@@ -26,12 +26,14 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * HTTP Basic, stateless, against the {@code account} table; roles PARENT / STAFF / AUDITOR;
- * {@code @PreAuthorize} enabled. Public: health, OpenAPI docs, Swagger UI, {@code GET /api/tracking/**}
+ * HTTP Basic, stateless, against the {@code account} table, and, when {@code klub.security.oidc.issuer-uri}
+ * is set, OpenID Connect bearer tokens checked locally ({@link BearerTokenDecoder}, {@link BearerUsers});
+ * both give the same {@link KlubUser}. Roles PARENT / STAFF / AUDITOR; {@code @PreAuthorize} enabled. Public: health, OpenAPI docs, Swagger UI, {@code GET /api/tracking/**}
  * and {@code klub.security.public-paths}; other actuator endpoints (prometheus) need STAFF or
  * AUDITOR; everything else needs a login.
  * <p>
@@ -43,7 +45,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({KlubSecurityProperties.class, BootstrapProperties.class})
+@EnableConfigurationProperties({KlubSecurityProperties.class, BootstrapProperties.class, OidcProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
     @Bean
@@ -128,8 +130,19 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     public SecurityFilterChain klubSecurityFilterChain(HttpSecurity http, KlubAuthenticationProvider authenticationProvider,
-                                                       KlubSecurityProperties properties) throws Exception {
+                                                       KlubSecurityProperties properties, OidcProperties oidc,
+                                                       AccountRepository accountRepository, RecentAccounts recentAccounts)
+            throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        if (oidc.enabled()) {
+            // a manager of its own too: the one below knows Basic only
+            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(new BearerTokenDecoder(oidc));
+            bearer.setJwtAuthenticationConverter(new BearerUsers(oidc, accountRepository, recentAccounts));
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer)))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        }
         String[] extraPublic = properties.publicPaths().toArray(String[]::new);
         // a manager of its own, without the global one as parent: ProviderManager asks its parent again
         // after a failure, which checked every wrong password twice (two BCrypts, two throttle tokens)

@@ -10,13 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 as problem+json (codes UNAUTHORIZED and FORBIDDEN); 429 TOO_MANY_ATTEMPTS with
- * {@code Retry-After} after too many failed sign-ins; 503 when the accounts table is unreachable.
+ * {@code Retry-After} after too many failed sign-ins; 503 when the accounts table or the OpenID provider's
+ * keys are unreachable. A refused bearer token is challenged with {@code Bearer error="invalid_token"}.
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -37,7 +40,15 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
                     "Le service est momentanément indisponible. Réessayez dans quelques instants."));
             return;
         }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"klub\"");
+        if (exception instanceof AuthenticationServiceException) {
+            // the OpenID provider's keys could not be read: the token may well be good
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemHandler.RETRY_AFTER_SECONDS));
+            Problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.SERVICE_UNAVAILABLE,
+                    "Le service d'identification est momentanément injoignable. Réessayez dans quelques instants."));
+            return;
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, exception instanceof OAuth2AuthenticationException
+                ? "Bearer error=\"invalid_token\"" : "Basic realm=\"klub\"");
         Problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHORIZED,
                 "Identifiez-vous avec votre identifiant et votre mot de passe."));
     }

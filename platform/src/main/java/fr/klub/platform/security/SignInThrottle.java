@@ -29,7 +29,7 @@ import io.github.bucket4j.TimeMeter;
  * means with several instances); a bucket is dropped once it would be full again, and the number
  * of buckets is bounded.
  */
-final class SignInThrottle {
+public final class SignInThrottle {
 
     private static final Pattern IPV4 = Pattern.compile("[0-9.]{7,15}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
@@ -79,6 +79,20 @@ final class SignInThrottle {
         }
         accounts.get(username, key -> bucket(limits.accountAttempts(), limits.accountRefill())).tryConsume(1);
         addresses.get(addressKey(address), key -> bucket(limits.addressAttempts(), limits.addressRefill())).tryConsume(1);
+    }
+
+    /**
+     * An attempt that costs like a failed sign-in whatever its outcome (a password reset request:
+     * its outcome is not told). Refused, with the wait, when either budget is spent.
+     */
+    public Optional<Duration> costlyAttempt(String username, String address) {
+        String normalized = Usernames.normalize(username);
+        String accountKey = normalized.length() <= Usernames.MAX_LENGTH ? normalized : "";
+        Optional<Duration> refusal = refusal(accountKey, address);
+        if (refusal.isEmpty()) {
+            failed(accountKey, address);
+        }
+        return refusal;
     }
 
     private static Optional<Duration> waitFor(Bucket bucket) {

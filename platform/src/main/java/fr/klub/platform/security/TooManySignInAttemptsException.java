@@ -8,9 +8,9 @@ import org.springframework.security.authentication.AccountStatusException;
  * Too many failed sign-ins for this account or from this address: answered 429
  * {@code TOO_MANY_ATTEMPTS} with {@code Retry-After}. An {@link AccountStatusException} so that
  * Spring Security's {@code ProviderManager} stops there instead of asking another manager, which
- * would check the password anyway.
+ * would check the password anyway. Public for the sign-in page of the embedded OpenID provider.
  */
-final class TooManySignInAttemptsException extends AccountStatusException {
+public final class TooManySignInAttemptsException extends AccountStatusException {
 
     private final Duration retryAfter;
 
@@ -20,7 +20,7 @@ final class TooManySignInAttemptsException extends AccountStatusException {
     }
 
     /** Whole seconds to wait, at least 1 (the {@code Retry-After} value). */
-    long retryAfterSeconds() {
+    public long retryAfterSeconds() {
         long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
         return Math.max(seconds, 1);
     }

@@ -109,6 +109,7 @@ class SecurityIntegrationTest extends H2IntegrationTest {
         Http.Response docs = http().get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("components").path("securitySchemes").path("basicAuth").path("scheme").asText()).isEqualTo("basic");
+        assertThat(docs.json().path("components").path("securitySchemes").path("bearerAuth").path("scheme").asText()).isEqualTo("bearer");
         assertThat(http().post("/api/tracking/some-token").send().status()).isEqualTo(401);
     }
 

@@ -16,10 +16,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +33,7 @@ import fr.klub.domain.shared.ReservationRef;
 import fr.klub.platform.security.AccountService;
 import fr.klub.platform.security.KlubUser;
 import fr.klub.platform.security.Role;
+import fr.klub.platform.testing.TestIssuer;
 import fr.klub.query.QueryServiceApplication;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.testing.Api;
@@ -64,6 +69,21 @@ abstract class QueryApiContract {
 
     Api api;
     Story story;
+
+    /** The role and family matrix runs once with HTTP Basic and once with bearer tokens (product.md §13). */
+    enum Auth { BASIC, BEARER }
+
+    static final TestIssuer ISSUER = TestIssuer.start();
+
+    @DynamicPropertySource
+    static void openIdProvider(DynamicPropertyRegistry registry) {
+        registry.add("klub.security.oidc.issuer-uri", ISSUER::issuer);
+    }
+
+    /** Calls as the given login, by its password or by a token naming its account. */
+    Api as(Auth auth) {
+        return auth == Auth.BASIC ? api : api.withBearer(login -> ISSUER.tokenFor(jdbc, login.username()));
+    }
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
     final UUID family = UUID.randomUUID();
     final UUID thais = UUID.randomUUID();
@@ -254,8 +274,10 @@ abstract class QueryApiContract {
         assertProblem(api.get("/api/tracking/no-such-token", null), 404, "NOT_FOUND");
     }
 
-    @Test
-    void aParentCannotCallStaffEndpointsNorStaffParentOnes() {
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void aParentCannotCallStaffEndpointsNorStaffParentOnes(Auth auth) {
+        Api api = as(auth);
         assertProblem(api.get("/api/staff/queue", parent), 403, "FORBIDDEN");
         assertProblem(api.get("/api/staff/sessions/" + UUID.randomUUID(), parent), 403, "FORBIDDEN");
         assertProblem(api.get("/api/staff/families?q=test", parent), 403, "FORBIDDEN");
@@ -264,8 +286,10 @@ abstract class QueryApiContract {
         assertProblem(api.get("/api/families/me/agenda", staff), 403, "FORBIDDEN");
     }
 
-    @Test
-    void anotherFamilysDemandeOrChildDoesNotExistForAParent() {
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void anotherFamilysDemandeOrChildDoesNotExistForAParent(Auth auth) {
+        Api api = as(auth);
         UUID programme = UUID.randomUUID();
         story.publishProgramme(programme);
         UUID demande = UUID.randomUUID();

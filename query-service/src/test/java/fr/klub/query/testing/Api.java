@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,25 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Function<Login, String> authorization;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, Api::basic);
+    }
+
+    private Api(String base, Function<Login, String> authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same calls, each login replaced by a bearer token for its account. */
+    public Api withBearer(Function<Login, String> tokenFor) {
+        return new Api(base, login -> "Bearer " + tokenFor.apply(login));
+    }
+
+    private static String basic(Login login) {
+        String credentials = login.username() + ":" + login.password();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     public Response get(String path, Login login) {
@@ -52,9 +69,7 @@ public final class Api {
             request.header("Content-Type", "application/json");
         }
         if (login != null) {
-            String credentials = login.username() + ":" + login.password();
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", authorization.apply(login));
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
