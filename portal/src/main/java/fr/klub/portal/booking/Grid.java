@@ -15,19 +15,25 @@ import fr.klub.portal.api.QueryApi;
  * in columns, Matin / Midi / Après-midi in rows, the sessions of each cell with this child's state.
  * Only a reshaping of the API's answer: every state comes from the query-service.
  */
-record Grid(QueryApi.Child child, List<Week> weeks) {
+public record Grid(QueryApi.Child child, List<Week> weeks) {
 
     static final List<String> PERIODS = List.of("MATIN", "MIDI", "APRES_MIDI");
 
-    record Week(List<LocalDate> days, List<Row> rows) {
+    public record Week(List<LocalDate> days, List<Row> rows) {
     }
 
-    record Row(String period, List<List<Cell>> cells) {
+    public record Row(String period, List<List<Cell>> cells) {
     }
 
     /** One session for one child; {@code state} as the API says it (AVAILABLE, RESERVED, PERIOD_TAKEN, FULL…). */
-    record Cell(UUID sessionId, String activity, LocalDate date, String period, int placesLeft, boolean full,
-                Integer waitlistLength, String state, Integer waitlistPosition, java.time.Instant offerExpiresAt) {
+    public record Cell(UUID sessionId, String activity, LocalDate date, String period, int placesLeft, boolean full,
+                Integer waitlistLength, String state, Integer waitlistPosition, java.time.Instant offerExpiresAt,
+                       Integer rank) {
+
+        /** activity|2020-10-19|MATIN: names the entry in the page for tests and for people reading the source. */
+        public String key() {
+            return activity + "|" + date + "|" + period;
+        }
     }
 
     static List<Grid> of(QueryApi.Planning planning, List<QueryApi.Child> children) {
@@ -64,6 +70,6 @@ record Grid(QueryApi.Child child, List<Week> weeks) {
         String state = mine != null ? mine.state() : session.full() ? "FULL" : "AVAILABLE";
         return new Cell(session.sessionId(), session.activity(), date, period, session.onlinePlacesLeft(), session.full(),
                 session.waitlistLength(), state, mine == null ? null : mine.waitlistPosition(),
-                mine == null ? null : mine.offerExpiresAt());
+                mine == null ? null : mine.offerExpiresAt(), mine == null ? null : mine.rank());
     }
 }

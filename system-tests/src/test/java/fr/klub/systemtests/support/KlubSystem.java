@@ -26,6 +26,12 @@ public final class KlubSystem {
 
     private static KlubSystem running;
 
+    /**
+     * The identity-service's port, chosen before the services start: they accept its bearer tokens
+     * (they read its keys at the first token, so it may start later — {@link PortalSystem} starts it).
+     */
+    public static final int IDENTITY_PORT = ServiceApps.freePort();
+
     private final List<ConfigurableApplicationContext> contexts;
     private final Http command;
     private final Http query;
@@ -33,9 +39,11 @@ public final class KlubSystem {
     private final DemoLogins logins = DemoLogins.load();
     private final ConfigurableApplicationContext commandContext;
     private final long demoDataHead;
+    private final String databaseUrl;
 
     private KlubSystem(ConfigurableApplicationContext command, ConfigurableApplicationContext query,
-                       ConfigurableApplicationContext notification) {
+                       ConfigurableApplicationContext notification, String databaseUrl) {
+        this.databaseUrl = databaseUrl;
         this.contexts = List.of(notification, query, command);
         this.commandContext = command;
         this.command = Http.at("http://localhost:" + ServiceApps.port(command));
@@ -62,7 +70,8 @@ public final class KlubSystem {
                 "--spring.profiles.active=dev",
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
-                "--logging.level.fr.klub=INFO");
+                "--logging.level.fr.klub=INFO",
+                "--klub.security.oidc.issuer-uri=http://localhost:" + IDENTITY_PORT);
         // Drafts expire after 15 s instead of 30 min, so that a test can watch one expire.
         ConfigurableApplicationContext command = ServiceApps.COMMAND.start(args(common,
                 "--klub.eventstore.node-id=system-test-command",
@@ -77,7 +86,7 @@ public final class KlubSystem {
                         "--klub.eventstore.node-id=system-test-notification",
                         "--spring.mail.port=" + ServiceApps.freePort(),
                         "--klub.mail.embedded-imap-port=" + ServiceApps.freePort())));
-        return new KlubSystem(command, query.join(), notification.join());
+        return new KlubSystem(command, query.join(), notification.join(), database);
     }
 
     private static String[] args(List<String> common, String... more) {
@@ -126,6 +135,11 @@ public final class KlubSystem {
 
     public Http asAuditor(Http service) {
         return service.as(logins.auditor().username(), logins.auditor().password());
+    }
+
+    /** The shared H2 file database (AUTO_SERVER: other JVMs, such as the identity-service's, may open it too). */
+    public String databaseUrl() {
+        return databaseUrl;
     }
 
     /** The global index of the last event of the demo data, written before any test ran. */
