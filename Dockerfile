@@ -9,7 +9,7 @@ WORKDIR /src
 # them all even to build three. Downloads are cached across builds by the cache mount.
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -DskipTests -pl command-service,query-service,notification-service -am package
+    ./mvnw -B -q -DskipTests -pl command-service,query-service,notification-service,portal -am package
 
 FROM eclipse-temurin:17-jre AS service
 ARG SERVICE
@@ -23,7 +23,7 @@ USER klub
 # Production profile: PostgreSQL and every setting from the environment (see README "Configuration").
 ENV SPRING_PROFILES_ACTIVE=prod \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
-EXPOSE 8081 8082 8083
+EXPOSE 8080 8081 8082 8083
 # exec: the JVM is PID 1 and gets SIGTERM from `docker stop` (Spring's graceful shutdown).
 # No anonymous usage report to AxonIQ from a town's servers.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true -jar /app/app.jar \"$@\"", "--"]
