@@ -53,6 +53,20 @@ public class QueryApi {
         return api.call(c -> c.get().uri("/api/families/me/agenda?month={month}", month).retrieve().body(Agenda.class));
     }
 
+    /** The family's agenda as iCalendar (RFC 5545), built by the query-service. */
+    public byte[] agendaIcs() {
+        return api.call(c -> c.get().uri("/api/families/me/agenda.ics").accept(org.springframework.http.MediaType.valueOf("text/calendar"))
+                .retrieve().body(byte[].class));
+    }
+
+    /** A new private subscription address for the family's calendar (the previous one stops working). */
+    public String calendarFeed() {
+        return api.call(c -> c.post().uri("/api/families/me/calendar-feed").retrieve().body(CalendarFeed.class)).url();
+    }
+
+    public record CalendarFeed(String url) {
+    }
+
     public record Family(UUID familyId, List<Guardian> guardians, List<Child> children) {
         public List<Child> children() {
             return children == null ? List.of() : children;

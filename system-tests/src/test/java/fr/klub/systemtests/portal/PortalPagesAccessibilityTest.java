@@ -122,5 +122,12 @@ class PortalPagesAccessibilityTest {
                     return browser.text().contains("Votre démarche a expiré");
                 });
         check("13-demarche-expiree", "expired draft");
+
+        // Sign-out ends the portal's session and the provider's: the home asks for a sign-in again
+        browser.press("Se déconnecter");
+        browser.open("/");
+        assertThat(browser.path()).isEqualTo("/connexion");
+        browser.pressLink("Se connecter");
+        assertThat(browser.driver().findElements(By.id("motDePasse"))).as("the provider asks for the password again").isNotEmpty();
     }
 }
