@@ -1,4 +1,4 @@
-# One image recipe for the three services: build once with the Maven wrapper, then a small JRE
+# One image recipe for the three services and the portal: build once with the Maven wrapper, then a small JRE
 # image holding one service's executable jar, chosen by the SERVICE build argument:
 #   docker build --build-arg SERVICE=command-service -t klub/command-service .
 # docker-compose.yml builds the three images from this file.
@@ -13,7 +13,7 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 FROM eclipse-temurin:17-jre AS service
 ARG SERVICE
-RUN test -n "$SERVICE" || (echo "--build-arg SERVICE=command-service|query-service|notification-service is required" && false)
+RUN test -n "$SERVICE" || (echo "--build-arg SERVICE=command-service|query-service|notification-service|portal is required" && false)
 # curl for the container health check (GET /actuator/health/readiness).
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app klub

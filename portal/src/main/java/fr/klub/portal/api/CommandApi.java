@@ -58,6 +58,15 @@ public class CommandApi {
         api.run(c -> c.post().uri("/api/waitlist/{s}/{c}/decline", sessionId, childId).retrieve().toBodilessEntity());
     }
 
+    /** Any role may change its own password; the API checks the current one and the policy. */
+    public void changePassword(String currentPassword, String newPassword) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("currentPassword", currentPassword);
+        body.put("newPassword", newPassword);
+        api.run(c -> c.post().uri("/api/me/password").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toBodilessEntity());
+    }
+
     public record Draft(UUID demandeId, String status, UUID programmeId, List<UUID> childIds, Instant expiresAt) {
     }
 

@@ -64,6 +64,11 @@ public class QueryApi {
         return api.call(c -> c.post().uri("/api/families/me/calendar-feed").retrieve().body(CalendarFeed.class)).url();
     }
 
+    /** Everything held about the family, as one JSON document (RGPD: the right of access). */
+    public byte[] familyExport() {
+        return api.call(c -> c.get().uri("/api/families/me/export").retrieve().body(byte[].class));
+    }
+
     public record CalendarFeed(String url) {
     }
 

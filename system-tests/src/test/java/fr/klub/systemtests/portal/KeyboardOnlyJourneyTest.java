@@ -3,6 +3,7 @@ package fr.klub.systemtests.portal;
 import java.util.function.Predicate;
 
 import fr.klub.platform.demo.DemoLogins;
+import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ class KeyboardOnlyJourneyTest {
 
     @BeforeAll
     static void start() {
+        Browsers.requireInstalled();
         String url = System.getProperty("klub.portal.url", "");
         browser = new ParentBrowser(url.isBlank() ? PortalSystem.get().url() : url, true);
     }
@@ -47,26 +49,26 @@ class KeyboardOnlyJourneyTest {
         assertThat(focused().getCssValue("outline-style")).as("visible focus").isNotEqualTo("none");
 
         tabTo(e -> e.getText().startsWith("Modifier les réservations") && "a".equals(e.getTagName()));
-        press(Keys.ENTER);
+        enter();
         assertThat(browser.heading()).isEqualTo("Modifier les réservations");
         tabTo(e -> "checkbox".equals(e.getAttribute("type")) && label(e).equals("Eden"));
         press(Keys.SPACE);
         assertThat(focused().isSelected()).isTrue();
         tabTo(e -> e.getText().equals("Aller à l'étape 2"));
-        press(Keys.ENTER);
+        enter();
         assertThat(browser.text()).contains("Réserver pour Eden");
 
-        tabTo(e -> words(e).contains("Réserver Roller-skate, mardi 20/10/2020, Matin, pour Eden"));
-        press(Keys.ENTER);
+        tabTo(e -> "button".equals(e.getTagName()) && words(e).contains("Réserver Roller-skate, mardi 20/10/2020, Matin, pour Eden"));
+        enter();
         assertThat(browser.session("Eden", "Roller-skate", "2020-10-20", "MATIN").getText()).contains("Réservé pour Eden");
-        tabTo(e -> words(e).contains("Réserver Repas, mardi 20/10/2020, Midi, pour Eden"));
-        press(Keys.ENTER);
+        tabTo(e -> "button".equals(e.getTagName()) && words(e).contains("Réserver Repas, mardi 20/10/2020, Midi, pour Eden"));
+        enter();
         assertThat(browser.session("Eden", "Repas", "2020-10-20", "MIDI").getText()).contains("Réservé pour Eden");
 
         tabTo(e -> e.getText().equals("Aller à l'étape 3"));
-        press(Keys.ENTER);
+        enter();
         tabTo(e -> e.getText().equals("Valider"));
-        press(Keys.ENTER);
+        enter();
         assertThat(browser.heading()).isEqualTo("Nous avons bien enregistré votre demande");
     }
 
@@ -89,6 +91,13 @@ class KeyboardOnlyJourneyTest {
 
     private static void press(Keys key) {
         new Actions(browser.driver()).sendKeys(key).perform();
+    }
+
+    /** Enter on a link or a submit button: the next page replaces this one. */
+    private static void enter() {
+        WebElement page = browser.driver().findElement(org.openqa.selenium.By.tagName("html"));
+        press(Keys.ENTER);
+        browser.awaitNextPage(page);
     }
 
     /** Tabs forward until the focused element is the one wanted; fails if it is never reached. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -66,6 +70,22 @@ final class ParentBrowser implements AutoCloseable {
         driver.findElement(By.id("motDePasse")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         assertThat(heading()).isEqualTo("Ma famille");
+    }
+
+    /** Waits for an element to be shown (the page after a form's redirects); keeps the page if it never is. */
+    WebElement await(By element) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(element));
+        } catch (TimeoutException notThere) {
+            keepPage();
+            throw notThere;
+        }
+    }
+
+    /** Waits until the page that was shown is replaced by the next one (after a key press on a link or button). */
+    void awaitNextPage(WebElement onThePageBefore) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(onThePageBefore));
     }
 
     String heading() {

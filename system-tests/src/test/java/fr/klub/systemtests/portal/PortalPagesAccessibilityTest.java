@@ -1,6 +1,7 @@
 package fr.klub.systemtests.portal;
 
 import fr.klub.platform.demo.DemoLogins;
+import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ class PortalPagesAccessibilityTest {
 
     @BeforeAll
     static void start() {
+        Browsers.requireInstalled();
         portalUrl = System.getProperty("klub.portal.url", "");
         if (portalUrl.isBlank()) {
             portalUrl = PortalSystem.get().url();
@@ -50,7 +52,8 @@ class PortalPagesAccessibilityTest {
         browser.open("/reservations");
         browser.driver().findElement(By.xpath("//label[normalize-space(.)='Eden']")).click();
         browser.press("Aller à l'étape 2");
-        assertThat(browser.path()).matches("/reservations/[0-9a-f-]{36}/planning");
+        assertThat(browser.path()).as("a new draft (or the API's refusal: %s)", browser.text())
+                .matches("/reservations/[0-9a-f-]{36}/planning");
     }
 
     @Test
@@ -65,7 +68,7 @@ class PortalPagesAccessibilityTest {
         browser.pressLink("Modifier les réservations : Activités et repas Klub 8-12 ans");
         check("03-etape1", "step 1");
         browser.press("Aller à l'étape 2");
-        assertThat(browser.driver().findElement(By.id("choix-err")).getText()).startsWith("Refusé :");
+        assertThat(browser.await(By.id("choix-err")).getText()).startsWith("Refusé :");
         check("03-etape1-erreur", "step 1, no child ticked: the API's refusal");
 
         // Drafts live 15 s without a click in the test system: the checks that take time come first
@@ -75,7 +78,7 @@ class PortalPagesAccessibilityTest {
         check("04-planning-vide", "empty grid with full sessions");
         browser.open(planning.replace("/planning", "/recapitulatif"));
         browser.press("Valider");
-        assertThat(browser.driver().findElement(By.id("valider-err")).getText()).startsWith("Refusé :");
+        assertThat(browser.await(By.id("valider-err")).getText()).startsWith("Refusé :");
         check("06-recapitulatif-erreur", "empty recap, Valider refused");
 
         startDraftForEden();
@@ -113,12 +116,19 @@ class PortalPagesAccessibilityTest {
         assertThat(browser.text()).contains("Multisports");
         check("12-agenda", "agenda of October 2020");
 
-        // A draft left alone expires (15 s in the test system): the page explains it in words
-        startDraftForEden();
-        String draft = browser.path();
-        await("the draft's expiry").atMost(java.time.Duration.ofMinutes(2)).pollInterval(java.time.Duration.ofSeconds(2))
+        browser.open("/compte");
+        assertThat(browser.text()).contains("Laëtitia TEST", "Changer de mot de passe", "Télécharger mes données");
+        check("14-compte", "my account");
+        browser.driver().findElement(By.id("currentPassword")).sendKeys("pas-le-bon-mot-de-passe");
+        browser.driver().findElement(By.id("newPassword")).sendKeys("un-nouveau-mot-de-passe-2020");
+        browser.press("Changer le mot de passe");
+        assertThat(browser.text()).contains("Refusé :");
+        check("14-compte-erreur", "password change refused by the API");
+
+        // The first draft, left empty, has expired meanwhile (15 s in the test system): explained in words
+        await("the first draft's expiry").atMost(java.time.Duration.ofMinutes(2)).pollInterval(java.time.Duration.ofSeconds(2))
                 .until(() -> {
-                    browser.open(draft);
+                    browser.open(planning);
                     return browser.text().contains("Votre démarche a expiré");
                 });
         check("13-demarche-expiree", "expired draft");

@@ -6,6 +6,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ class SeedJourneyInBrowserTest {
 
     @BeforeAll
     static void start() {
+        Browsers.requireInstalled();
         portal = PortalSystem.get();
         browser = new ParentBrowser(portal, false);
     }
@@ -73,8 +75,9 @@ class SeedJourneyInBrowserTest {
         // a wrong click, then "modifier": clicking the reservation again releases it
         hold("Roller-skate", TUESDAY, "MATIN");
         browser.pressIn(browser.session("Thaïs", "Roller-skate", TUESDAY, "MATIN"), "Libérer");
+        // (the number of places left depends on what the other browser tests booked: not asserted)
         assertThat(browser.session("Thaïs", "Roller-skate", TUESDAY, "MATIN").getText())
-                .contains("Place libérée").contains("Places : 6");
+                .contains("Place libérée").contains("Places : ").contains("Réserver").doesNotContain("Réservé pour");
         hold("Tournoi de jeux de société", TUESDAY, "MATIN");
 
         // Step 3: the recap, then Valider

@@ -24,13 +24,18 @@ public final class Browsers {
     private Browsers() {
     }
 
-    /** A new headless browser; {@code javascript} false turns scripts off, as some parents' browsers do. */
-    public static ChromeDriver chromium(boolean javascript) {
+    /** Fails at once, naming the packages, when the machine has no Chromium (before any service starts). */
+    public static void requireInstalled() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Chromium and its driver: "
                     + "install Debian's packages with `apt-get install -y chromium chromium-driver` "
                     + "(.ci/run does it); looked for " + CHROMIUM + " and " + CHROMEDRIVER);
         }
+    }
+
+    /** A new headless browser; {@code javascript} false turns scripts off, as some parents' browsers do. */
+    public static ChromeDriver chromium(boolean javascript) {
+        requireInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
