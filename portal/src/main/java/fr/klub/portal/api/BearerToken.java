@@ -48,7 +48,9 @@ class BearerToken implements ClientHttpRequestInterceptor {
                 request.getHeaders().set("X-Consistent-With", "now");
             }
         }
-        request.getHeaders().set(HttpHeaders.ACCEPT, "application/json, application/problem+json");
+        if (request.getHeaders().getAccept().isEmpty()) {
+            request.getHeaders().set(HttpHeaders.ACCEPT, "application/json, application/problem+json");
+        }
         return execution.execute(request, body);
     }
 

@@ -55,7 +55,7 @@ public class QueryApi {
 
     /** The family's agenda as iCalendar (RFC 5545), built by the query-service. */
     public byte[] agendaIcs() {
-        return api.call(c -> c.get().uri("/api/families/me/agenda.ics").accept(org.springframework.http.MediaType.valueOf("text/calendar"))
+        return api.call(c -> c.get().uri("/api/families/me/agenda.ics").accept(org.springframework.http.MediaType.valueOf("text/calendar"), org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .retrieve().body(byte[].class));
     }
 
