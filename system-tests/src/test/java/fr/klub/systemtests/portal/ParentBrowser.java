@@ -68,8 +68,9 @@ final class ParentBrowser implements AutoCloseable {
         pressLink("Se connecter");
         driver.findElement(By.id("identifiant")).sendKeys(login);
         driver.findElement(By.id("motDePasse")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(heading()).isEqualTo("Ma famille");
+        clickToNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
+        // the provider's redirects end on the portal's home
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Ma famille"));
     }
 
     /** Waits for an element to be shown (the page after a form's redirects); keeps the page if it never is. */
@@ -101,7 +102,14 @@ final class ParentBrowser implements AutoCloseable {
     }
 
     void pressLink(String words) {
-        driver.findElement(By.xpath("//a[normalize-space(.)=" + literal(words) + "]")).click();
+        clickToNextPage(driver.findElement(By.xpath("//a[normalize-space(.)=" + literal(words) + "]")));
+    }
+
+    /** Every link and button of the portal leads to another page (a form post answers with a redirect). */
+    void clickToNextPage(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        awaitNextPage(page);
     }
 
     /** The button whose accessible words start with {@code words} (visible word + hidden context). */
@@ -110,7 +118,7 @@ final class ParentBrowser implements AutoCloseable {
     }
 
     void press(String words) {
-        button(words).click();
+        clickToNextPage(button(words));
     }
 
     /** The grid's entry of one session for one child ({@code date} as 2020-10-19, {@code period} as MATIN). */
@@ -122,7 +130,7 @@ final class ParentBrowser implements AutoCloseable {
 
     /** Presses the button of one session's entry in the grid ("Réserver", "Libérer", "M'inscrire…"). */
     void pressIn(WebElement session, String words) {
-        session.findElement(By.xpath(".//button[starts-with(normalize-space(.), " + literal(words) + ")]")).click();
+        clickToNextPage(session.findElement(By.xpath(".//button[starts-with(normalize-space(.), " + literal(words) + ")]")));
     }
 
     /** axe-core on the page as it is now: no violation of WCAG 2.1 A/AA. Needs JavaScript (axe is a script). */

@@ -105,7 +105,7 @@ class PortalPagesAccessibilityTest {
 
         browser.open("/demandes");
         check("09-demandes", "the family's demandes");
-        browser.driver().findElement(By.partialLinkText("Voir la demande n°")).click();
+        browser.clickToNextPage(browser.driver().findElement(By.partialLinkText("Voir la demande n°")));
         assertThat(browser.text()).contains("Historique", "Déposée");
         check("10-demande", "one demande and its history");
 
@@ -122,7 +122,7 @@ class PortalPagesAccessibilityTest {
         browser.driver().findElement(By.id("currentPassword")).sendKeys("pas-le-bon-mot-de-passe");
         browser.driver().findElement(By.id("newPassword")).sendKeys("un-nouveau-mot-de-passe-2020");
         browser.press("Changer le mot de passe");
-        assertThat(browser.text()).contains("Refusé :");
+        assertThat(browser.await(By.id("mot-de-passe-err")).getText()).startsWith("Refusé :");
         check("14-compte-erreur", "password change refused by the API");
 
         // The first draft, left empty, has expired meanwhile (15 s in the test system): explained in words
