@@ -51,7 +51,7 @@ class ComposeFileTest {
     @Test
     void it_runs_postgresql_17_a_mail_catcher_with_a_web_ui_the_three_services_and_a_tls_proxy() {
         assertThat(services).containsOnlyKeys("postgres", "mailpit", "command-service", "query-service",
-                "notification-service", "identity-service", "proxy");
+                "notification-service", "identity-service", "portal", "proxy");
         assertThat(String.valueOf(map(services.get("postgres")).get("image"))).startsWith("postgres:17");
         Map<String, Object> mailpit = map(services.get("mailpit"));
         assertThat(String.valueOf(mailpit.get("image"))).contains("mailpit");
@@ -156,13 +156,13 @@ class ComposeFileTest {
         assertThat(published).isNotEmpty().allMatch(mapping -> mapping.startsWith("127.0.0.1:"), "bound to 127.0.0.1");
     }
 
-    /** The families' links lead to the query-service through the proxy, over https. */
+    /** The families' links lead to the portal's tracking page through the proxy, over https. */
     @Test
     void the_links_in_the_mails_lead_to_the_proxy_over_https() {
-        String publicUrl = String.valueOf(map(service(ServiceApps.NOTIFICATION).get("environment"))
-                .get("KLUB_PUBLIC_BASE_URL"));
-        assertThat(publicUrl).contains("https://consultation.${KLUB_DOMAIN:-localhost}");
-        assertThat(caddyfile).contains("consultation.{$KLUB_DOMAIN:localhost}");
+        Map<String, Object> environment = map(service(ServiceApps.NOTIFICATION).get("environment"));
+        assertThat(String.valueOf(environment.get("KLUB_PUBLIC_BASE_URL"))).contains("https://famille.${KLUB_DOMAIN:-localhost}");
+        assertThat(environment).containsEntry("KLUB_MAIL_TRACKINGPATH", "/suivi/{token}");
+        assertThat(caddyfile).contains("famille.{$KLUB_DOMAIN:localhost}");
     }
 
     /** Behind the proxy, scheme, host and client address come from its X-Forwarded-* headers. */
@@ -228,6 +228,27 @@ class ComposeFileTest {
                 assertThat(String.valueOf(value)).as(name + " comes from the operator").matches("\\$\\{[A-Z_]+:\\?.*}");
             }
         });
+    }
+
+    /** The parents' portal: same image recipe, production profile, behind the proxy, no default secret. */
+    @Test
+    void the_portal_runs_from_the_shared_dockerfile_behind_the_proxy_with_its_secret_from_the_operator() throws IOException {
+        Map<String, Object> portal = map(services.get("portal"));
+        assertThat(map(map(portal.get("build")).get("args"))).containsEntry("SERVICE", "portal");
+        assertThat(dockerfile).contains(",portal -am package");
+        assertThat(portal).doesNotContainKey("ports");
+        assertThat(list(portal.get("expose")).stream().map(String::valueOf).toList()).containsExactly("8080");
+        assertThat(String.join(" ", list(map(portal.get("healthcheck")).get("test")).stream().map(String::valueOf).toList()))
+                .contains("http://localhost:8080/actuator/health");
+        assertThat(caddyfile).contains("famille.{$KLUB_DOMAIN:localhost}").contains("portal:8080");
+        assertThat(map(map(services.get("proxy")).get("depends_on")).get("portal")).isNotNull();
+
+        Map<String, Object> environment = map(portal.get("environment"));
+        assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+        assertThat(String.valueOf(environment.get("KLUB_PORTAL_CLIENTSECRET"))).matches("\\$\\{[A-Z_]+:\\?.*}");
+        String yml = Files.readString(Repository.file("portal/src/main/resources/application.yml"));
+        environment.keySet().stream().filter(name -> name.startsWith("KLUB_"))
+                .forEach(name -> assertThat(yml).as(name + " is read by the portal").contains("${" + name + ":"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import fr.klub.platform.demo.DemoLogins;
 
 /**
  * The whole system started the way {@code ./klub-dev} starts it — the three services with the
- * {@code dev} profile on one shared H2 file database, the notification-service's embedded SMTP
+ * {@code dev} profile, trusting the identity-service's tokens (that provider runs in a JVM of its own) on one shared H2 file database, the notification-service's embedded SMTP
  * server, the demo data — but inside this JVM, on free ports, and once for all the tests of the
  * run (the first caller pays the start-up). Like the script, the command-service starts first
  * (it applies the migrations and loads the demo data), then the two readers together.
@@ -25,17 +25,35 @@ public final class KlubSystem {
     public static final String DRAFT_TIMEOUT = "PT15S";
 
     private static KlubSystem running;
+    private static KlubSystem separate;
+
+    /**
+     * The identity-service's port, chosen before the services start: they accept its bearer tokens.
+     * It runs for every system, as ./klub-dev runs it: with an issuer configured and no provider, a
+     * request carrying a bearer token would get a 503 instead of its 401.
+     */
+    private final int identityPort;
+
+    /** The portal's port, chosen before too: the provider must know its redirect address ({@link PortalSystem}). */
+    private final int portalPort;
 
     private final List<ConfigurableApplicationContext> contexts;
+    private final ChildService identity;
     private final Http command;
     private final Http query;
     private final Http notification;
     private final DemoLogins logins = DemoLogins.load();
     private final ConfigurableApplicationContext commandContext;
     private final long demoDataHead;
+    private final String databaseUrl;
 
     private KlubSystem(ConfigurableApplicationContext command, ConfigurableApplicationContext query,
-                       ConfigurableApplicationContext notification) {
+                       ConfigurableApplicationContext notification, String databaseUrl, ChildService identity,
+                       int identityPort, int portalPort) {
+        this.identityPort = identityPort;
+        this.portalPort = portalPort;
+        this.databaseUrl = databaseUrl;
+        this.identity = identity;
         this.contexts = List.of(notification, query, command);
         this.commandContext = command;
         this.command = Http.at("http://localhost:" + ServiceApps.port(command));
@@ -55,14 +73,29 @@ public final class KlubSystem {
         return running;
     }
 
+    /**
+     * A second system, on a database of its own, for the browser tests: their bookings (Thaïs's
+     * seed journey, Eden's) must never meet the API tests' assertions on the same demo family and grid.
+     */
+    public static synchronized KlubSystem separate() {
+        if (separate == null) {
+            separate = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(separate::stop, "klub-separate-system-stop"));
+        }
+        return separate;
+    }
+
     private static KlubSystem start() {
+        int identityPort = ServiceApps.freePort();
+        int portalPort = ServiceApps.freePort();
         Path data = freshDataFolder();
         String database = "jdbc:h2:file:" + data.resolve("klub").toAbsolutePath() + ";AUTO_SERVER=TRUE";
         List<String> common = List.of(
                 "--spring.profiles.active=dev",
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
-                "--logging.level.fr.klub=INFO");
+                "--logging.level.fr.klub=INFO",
+                "--klub.security.oidc.issuer-uri=http://localhost:" + identityPort);
         // Drafts expire after 15 s instead of 30 min, so that a test can watch one expire.
         ConfigurableApplicationContext command = ServiceApps.COMMAND.start(args(common,
                 "--klub.eventstore.node-id=system-test-command",
@@ -77,7 +110,21 @@ public final class KlubSystem {
                         "--klub.eventstore.node-id=system-test-notification",
                         "--spring.mail.port=" + ServiceApps.freePort(),
                         "--klub.mail.embedded-imap-port=" + ServiceApps.freePort())));
-        return new KlubSystem(command, query.join(), notification.join());
+        CompletableFuture<ChildService> identity = CompletableFuture.supplyAsync(() -> identity(database, identityPort, portalPort));
+        return new KlubSystem(command, query.join(), notification.join(), database, identity.join(), identityPort, portalPort);
+    }
+
+    /** The embedded OpenID Connect provider, from its jar in a JVM of its own, on the same database. */
+    private static ChildService identity(String database, int identityPort, int portalPort) {
+        String issuer = "http://localhost:" + identityPort;
+        String portal = "http://localhost:" + portalPort;
+        return ChildService.start("identity-service", issuer + "/.well-known/openid-configuration", List.of(
+                "--spring.profiles.active=dev",
+                "--server.port=" + identityPort,
+                "--spring.datasource.url=" + database,
+                "--klub.identity.issuer=" + issuer,
+                "--klub.identity.portal.redirect-uris=" + portal + "/login/oauth2/code/klub",
+                "--klub.identity.portal.post-logout-redirect-uris=" + portal + "/"));
     }
 
     private static String[] args(List<String> common, String... more) {
@@ -97,6 +144,7 @@ public final class KlubSystem {
     }
 
     private void stop() {
+        identity.stop();
         contexts.forEach(ConfigurableApplicationContext::close);
     }
 
@@ -126,6 +174,21 @@ public final class KlubSystem {
 
     public Http asAuditor(Http service) {
         return service.as(logins.auditor().username(), logins.auditor().password());
+    }
+
+    /** The identity-service's issuer, e.g. http://localhost:41234. */
+    public String issuer() {
+        return "http://localhost:" + identityPort;
+    }
+
+    /** The port the provider knows as the portal's (its redirect address). */
+    public int portalPort() {
+        return portalPort;
+    }
+
+    /** The shared H2 file database (AUTO_SERVER: other JVMs, such as the identity-service's, may open it too). */
+    public String databaseUrl() {
+        return databaseUrl;
     }
 
     /** The global index of the last event of the demo data, written before any test ran. */

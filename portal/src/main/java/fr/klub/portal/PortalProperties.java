@@ -1,0 +1,45 @@
+package fr.klub.portal;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The portal's settings ({@code klub.portal.*}).
+ *
+ * @param townName       shown in every page's header and title
+ * @param commandUrl     the command-service's base URL
+ * @param queryUrl       the query-service's base URL
+ * @param connectTimeout how long a connection to a service may take
+ * @param readTimeout    how long a service may take to answer; then the page says it is unavailable
+ * @param oidc           the OpenID Connect provider and the portal's client
+ */
+@ConfigurationProperties("klub.portal")
+public record PortalProperties(String townName, URI commandUrl, URI queryUrl, Duration connectTimeout,
+                               Duration readTimeout, Oidc oidc) {
+
+    public PortalProperties {
+        townName = townName == null || townName.isBlank() ? "Ville de Klub" : townName.strip();
+        commandUrl = commandUrl == null ? URI.create("http://localhost:8081") : commandUrl;
+        queryUrl = queryUrl == null ? URI.create("http://localhost:8082") : queryUrl;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+        if (oidc == null || oidc.clientSecret() == null || oidc.clientSecret().isBlank()) {
+            throw new IllegalArgumentException(
+                    "klub.portal.oidc.client-secret is required (KLUB_PORTAL_CLIENTSECRET): the portal signs in as a confidential client");
+        }
+    }
+
+    /**
+     * @param issuer       the provider's issuer URL (its discovery document is read at the first sign-in)
+     * @param clientId     the portal's client id at the provider
+     * @param clientSecret its secret; no default outside the dev profile
+     */
+    public record Oidc(String issuer, String clientId, String clientSecret) {
+        public Oidc {
+            issuer = issuer == null || issuer.isBlank() ? "http://localhost:8084" : issuer.strip();
+            clientId = clientId == null || clientId.isBlank() ? "portal" : clientId.strip();
+        }
+    }
+}

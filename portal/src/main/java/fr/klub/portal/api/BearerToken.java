@@ -1,0 +1,76 @@
+package fr.klub.portal.api;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Adds the signed-in parent's access token to each call, through the authorized-client manager,
+ * which refreshes it when it has expired (the tokens live in the server's session, never in the
+ * browser). Reads also ask for read-your-writes ({@code X-Consistent-With: now}): the page that
+ * follows a click must show that click (docs/decisions/query-read-your-writes.md).
+ */
+@Component
+class BearerToken implements ClientHttpRequestInterceptor {
+
+    static final String REGISTRATION = "klub";
+
+    private final OAuth2AuthorizedClientManager clients;
+
+    BearerToken(OAuth2AuthorizedClientManager clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
+        Authentication parent = SecurityContextHolder.getContext().getAuthentication();
+        if (parent instanceof OAuth2AuthenticationToken) {
+            request.getHeaders().setBearerAuth(accessToken(parent));
+            if (HttpMethod.GET.equals(request.getMethod())) {
+                request.getHeaders().set("X-Consistent-With", "now");
+            }
+        }
+        if (request.getHeaders().getAccept().isEmpty()) {
+            request.getHeaders().set(HttpHeaders.ACCEPT, "application/json, application/problem+json");
+        }
+        return execution.execute(request, body);
+    }
+
+    private String accessToken(Authentication parent) {
+        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        HttpServletRequest servletRequest = current.getRequest();
+        HttpServletResponse servletResponse = current.getResponse();
+        OAuth2AuthorizedClient client;
+        try {
+            client = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION)
+                    .principal(parent)
+                    .attribute(HttpServletRequest.class.getName(), servletRequest)
+                    .attribute(HttpServletResponse.class.getName(), servletResponse)
+                    .build());
+        } catch (ClientAuthorizationException refreshRefused) {
+            throw new SignInAgain("the provider refused to refresh the token");
+        }
+        if (client == null || client.getAccessToken() == null) {
+            throw new SignInAgain("no token in the session");
+        }
+        return client.getAccessToken().getTokenValue();
+    }
+}

@@ -1,0 +1,53 @@
+package fr.klub.portal.booking;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * What the API does not give back and the pages need, kept in the browser's session only: the
+ * children ticked at step 1 (a draft with no reservation yet names none) and the tracking token a
+ * deposit answered. Lost with the session; the pages then fall back on the family's children.
+ */
+final class DraftMemory {
+
+    private static final String KEY = DraftMemory.class.getName();
+
+    private DraftMemory() {
+    }
+
+    record Entry(List<UUID> children, String trackingToken) implements Serializable {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<UUID, Entry> of(HttpSession session) {
+        Object map = session.getAttribute(KEY);
+        if (map == null) {
+            map = new ConcurrentHashMap<UUID, Entry>();
+            session.setAttribute(KEY, map);
+        }
+        return (Map<UUID, Entry>) map;
+    }
+
+    static void children(HttpSession session, UUID demandeId, List<UUID> children) {
+        of(session).put(demandeId, new Entry(List.copyOf(children), null));
+    }
+
+    static List<UUID> children(HttpSession session, UUID demandeId) {
+        Entry entry = of(session).get(demandeId);
+        return entry == null ? List.of() : entry.children();
+    }
+
+    static void trackingToken(HttpSession session, UUID demandeId, String token) {
+        of(session).merge(demandeId, new Entry(List.of(), token), (old, fresh) -> new Entry(old.children(), token));
+    }
+
+    static String trackingToken(HttpSession session, UUID demandeId) {
+        Entry entry = of(session).get(demandeId);
+        return entry == null ? null : entry.trackingToken();
+    }
+}

@@ -1,0 +1,32 @@
+package fr.klub.portal.home;
+
+import fr.klub.portal.api.QueryApi;
+import fr.klub.portal.web.Town;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in invitation and the home page: the family's children and the programmes open for booking. */
+@Controller
+class HomeController {
+
+    private final QueryApi query;
+    private final Town town;
+
+    HomeController(QueryApi query, Town town) {
+        this.query = query;
+        this.town = town;
+    }
+
+    @GetMapping("/connexion")
+    String signIn() {
+        return town.signedIn() ? "redirect:/" : "connexion";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("family", query.family());
+        model.addAttribute("programmes", query.programmes().stream().filter(QueryApi.Programme::bookingOpen).toList());
+        return "accueil";
+    }
+}

@@ -1,0 +1,206 @@
+package fr.klub.systemtests.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.klub.systemtests.support.Browsers;
+import fr.klub.systemtests.support.PortalSystem;
+import fr.klub.systemtests.support.Repository;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A parent's browser on the portal: what a person does (open a page, sign in, press a button by its
+ * words) and what the tests check on each page (axe-core at WCAG 2.1 AA, screenshots).
+ */
+final class ParentBrowser implements AutoCloseable {
+
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private final String portal;
+    private final ChromeDriver driver;
+    private final boolean javascript;
+
+    ParentBrowser(PortalSystem portal, boolean javascript) {
+        this(portal.url(), javascript);
+    }
+
+    /** A browser on the portal at {@code portalUrl}, e.g. http://localhost:8080. */
+    ParentBrowser(String portalUrl, boolean javascript) {
+        this.portal = portalUrl;
+        this.javascript = javascript;
+        this.driver = Browsers.chromium(javascript);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(portal + path);
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(portal) ? url.substring(portal.length()) : url;
+    }
+
+    /** Signs in through the provider's page, as a parent does from the portal's "Se connecter". */
+    void signIn(String login, String password) {
+        open("/connexion");
+        pressLink("Se connecter");
+        driver.findElement(By.id("identifiant")).sendKeys(login);
+        driver.findElement(By.id("motDePasse")).sendKeys(password);
+        clickToNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
+        // the provider's redirects end on the portal's home
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Ma famille"));
+    }
+
+    /** Waits for an element to be shown (the page after a form's redirects); keeps the page if it never is. */
+    WebElement await(By element) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(element));
+        } catch (TimeoutException notThere) {
+            keepPage();
+            throw notThere;
+        }
+    }
+
+    /** Waits until the page that was shown is replaced by the next one (after a key press on a link or button). */
+    void awaitNextPage(WebElement onThePageBefore) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(onThePageBefore));
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    void pressLink(String words) {
+        clickToNextPage(driver.findElement(By.xpath("//a[normalize-space(.)=" + literal(words) + "]")));
+    }
+
+    /** Every link and button of the portal leads to another page (a form post answers with a redirect). */
+    void clickToNextPage(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        awaitNextPage(page);
+    }
+
+    /** The button whose accessible words start with {@code words} (visible word + hidden context). */
+    WebElement button(String words) {
+        return driver.findElement(By.xpath("//button[starts-with(normalize-space(.), " + literal(words) + ")]"));
+    }
+
+    void press(String words) {
+        clickToNextPage(button(words));
+    }
+
+    /** The grid's entry of one session for one child ({@code date} as 2020-10-19, {@code period} as MATIN). */
+    WebElement session(String child, String activity, String date, String period) {
+        keepPage();
+        return driver.findElement(By.xpath("//section[@data-enfant=" + literal(child) + "]//li[@data-seance="
+                + literal(activity + "|" + date + "|" + period) + "]"));
+    }
+
+    /** Presses the button of one session's entry in the grid ("Réserver", "Libérer", "M'inscrire…"). */
+    void pressIn(WebElement session, String words) {
+        clickToNextPage(session.findElement(By.xpath(".//button[starts-with(normalize-space(.), " + literal(words) + ")]")));
+    }
+
+    /** axe-core on the page as it is now: no violation of WCAG 2.1 A/AA. Needs JavaScript (axe is a script). */
+    void checkAccessibility(String state) {
+        assertThat(javascript).as("axe-core runs as a script: use a browser with JavaScript").isTrue();
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        assertThat(results.getViolations()).as("axe-core WCAG 2.1 AA violations on %s (%s):%n%s", state, path(),
+                describe(results.getViolations())).isEmpty();
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Saves the whole page at desktop width and at 320 px: {@code <name>-bureau.png}, {@code <name>-320.png}. */
+    void screenshots(String name) {
+        shoot(name + "-bureau", Browsers.DESKTOP);
+        shoot(name + "-320", Browsers.PHONE);
+        driver.manage().window().setSize(Browsers.DESKTOP);
+    }
+
+    private void shoot(String name, Dimension size) {
+        driver.manage().window().setSize(size);
+        if (javascript) {
+            // a click comes back at its cell's anchor: the picture starts at the page's top all the same
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+            Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 20, 6000)));
+        }
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        try {
+            Path folder = screenshotFolder();
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * target/portal-screenshots by default; {@code -Dklub.portal.screenshots=docs} refreshes the README's
+     * pictures in docs/portal (not by default: a plain test run must not rewrite committed files).
+     */
+    static Path screenshotFolder() {
+        return "docs".equals(System.getProperty("klub.portal.screenshots"))
+                ? Repository.root().resolve("docs").resolve("portal")
+                : Path.of("target", "portal-screenshots").toAbsolutePath();
+    }
+
+    /** The page's HTML in target/last-page.html: what a failing assertion was looking at. */
+    void keepPage() {
+        try {
+            Files.writeString(Path.of("target", "last-page.html"), driver.getPageSource());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String literal(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
