@@ -3,6 +3,7 @@ package fr.klub.notification;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,7 @@ import fr.klub.notification.outbox.MailDispatcher;
 import fr.klub.notification.outbox.Outbox;
 import fr.klub.notification.outbox.OutboxMetrics;
 import fr.klub.notification.outbox.SenderSettings;
+import fr.klub.notification.outbox.SendingTimeSecret;
 
 /** Wires the letters, the notification log and its sender. */
 @Configuration(proxyBeanMethods = false)
@@ -50,9 +52,10 @@ class NotificationConfiguration {
 
     @Bean
     MailDispatcher mailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, SenderSettings settings, Clock clock,
-                                  @Value("${klub.notification.instance-id:}") String instanceId) {
+                                  @Value("${klub.notification.instance-id:}") String instanceId,
+                                  List<SendingTimeSecret> secrets) {
         return new MailDispatcher(outbox, mailSender, settings, clock,
-                instanceId.isBlank() ? defaultInstanceId() : instanceId);
+                instanceId.isBlank() ? defaultInstanceId() : instanceId, secrets);
     }
 
     /** Host name plus a random suffix: two instances on one host still hold distinct claims. */

@@ -10,7 +10,9 @@ public enum LetterKind {
     SESSION_CANCELLED,
     DRAFT_EXPIRED,
     PLACE_OFFERED,
-    OFFER_LAPSED;
+    OFFER_LAPSED,
+    /** "J'ai oublié mon mot de passe": its link is in the log only as a mask (docs/notifications.md). */
+    PASSWORD_RESET;
 
     /** File name stem under the templates location, e.g. {@code demande-deposited}. */
     String fileStem() {

@@ -18,6 +18,12 @@ import org.springframework.web.util.UriUtils;
  */
 public class LetterWriter {
 
+    /**
+     * What the log keeps in place of a password reset link: staff read the log, and the link would
+     * let them take over the parent's account. The sender puts the link in on the way to SMTP only.
+     */
+    public static final String RESET_LINK_MASK = "[lien de réinitialisation masqué]";
+
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter DAY_NAME = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
@@ -95,6 +101,13 @@ public class LetterWriter {
         values.put("period", periodLabel);
         values.put("deadline", dayAndHour(deadline));
         return templates.render(LetterKind.OFFER_LAPSED.fileStem(), values);
+    }
+
+    /** "Réinitialisation de votre mot de passe", written with {@link #RESET_LINK_MASK} for the link. */
+    public Letter passwordReset(List<Addressee> to) {
+        Map<String, String> values = common(to);
+        values.put("resetLink", RESET_LINK_MASK);
+        return templates.render(LetterKind.PASSWORD_RESET.fileStem(), values);
     }
 
     /** The public page of one demande; the token is the only thing that identifies it. */

@@ -3,6 +3,7 @@ package fr.klub.notification.outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -10,6 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -35,6 +38,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * mail and before the server's acceptance has reached us (or the database fails the commit
  * that follows it), the claim expires and the mail is sent again. The Message-ID is derived
  * from the row's key, so the second copy carries the same Message-ID as the first.
+ * <p>
+ * A letter with a {@link SendingTimeSecret} (the password reset link) is logged with a mask; the
+ * secret is put in here, in memory, and erased at its source in the SENT mark's transaction — so
+ * a re-send from that window carries the same secret, never another one.
  */
 public class MailDispatcher implements SmartLifecycle {
 
@@ -47,6 +54,7 @@ public class MailDispatcher implements SmartLifecycle {
     private final String instanceId;
     private final InternetAddress from;
     private final String messageIdDomain;
+    private final Map<String, SendingTimeSecret> secrets;
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private volatile boolean running;
     private volatile boolean stopping;
@@ -54,6 +62,12 @@ public class MailDispatcher implements SmartLifecycle {
 
     public MailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, SenderSettings settings, Clock clock,
                           String instanceId) {
+        this(outbox, mailSender, settings, clock, instanceId, List.of());
+    }
+
+    public MailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, SenderSettings settings, Clock clock,
+                          String instanceId, List<SendingTimeSecret> secrets) {
+        this.secrets = secrets.stream().collect(Collectors.toMap(SendingTimeSecret::template, Function.identity()));
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.settings = settings;
@@ -156,11 +170,19 @@ public class MailDispatcher implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return;
         }
-        OutgoingMail mail = claimed.get();
+        SendingTimeSecret secret = secrets.get(claimed.get().template());
+        Optional<OutgoingMail> revealed = secret == null ? claimed : reveal(claimed.get(), secret, claimant);
+        if (revealed.isEmpty()) {
+            return;
+        }
+        OutgoingMail mail = revealed.get();
         AtomicBoolean accepted = new AtomicBoolean();
         try {
             MimeMessage message = message(mail, relay);
             boolean sent = outbox.markSentOnDelivery(id, claimant, () -> {
+                if (secret != null) {
+                    secret.forget(mail.eventId());
+                }
                 relay.deliver(message);
                 accepted.set(true);
             });
@@ -175,6 +197,18 @@ public class MailDispatcher implements SmartLifecycle {
                 failed(mail, claimant, e);
             }
         }
+    }
+
+    /** The mail with its secret; empty, and the row FAILED, when the secret is gone (a dead link is never sent). */
+    private Optional<OutgoingMail> reveal(OutgoingMail mail, SendingTimeSecret secret, String claimant) {
+        Optional<String> value = secret.reveal(mail.eventId());
+        if (value.isEmpty()) {
+            outbox.markFailed(mail.id(), claimant,
+                    "Lien expiré ou déjà utilisé : le courriel n'est pas envoyé.");
+            LOG.info("Notification {} not sent: its {} secret is no longer valid", mail.id(), mail.template());
+            return Optional.empty();
+        }
+        return Optional.of(mail.revealing(secret.mask(), value.get()));
     }
 
     private void failed(OutgoingMail mail, String claimant, Exception e) {

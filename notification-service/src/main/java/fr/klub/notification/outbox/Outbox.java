@@ -129,7 +129,7 @@ public class Outbox {
         return jdbc.query("""
                 SELECT id, event_id, template, addressee, recipient, subject, body_text, body_html, attempts
                 FROM notification WHERE id = ? AND claimed_by = ?""",
-                (rs, row) -> new OutgoingMail(rs.getLong("id"),
+                (rs, row) -> new OutgoingMail(rs.getLong("id"), rs.getString("event_id"), rs.getString("template"),
                         rs.getString("event_id") + "." + rs.getString("template") + "." + rs.getString("addressee"),
                         rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
                         rs.getString("body_html"), rs.getInt("attempts")),
