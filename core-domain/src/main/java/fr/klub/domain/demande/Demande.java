@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +23,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import fr.klub.domain.booking.Enrolment;
 import fr.klub.domain.booking.Places;
+import fr.klub.domain.session.SessionSlot;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.ReleaseReason;
@@ -47,6 +50,8 @@ public class Demande {
     private Instant lastActivityAt;
     private DemandeStatus status;
     private final Set<ReservationRef> reservations = new LinkedHashSet<>();
+    /** A lottery's wishes (product.md §10): no place is held until the draw grants one. */
+    private final Map<ReservationRef, WishRecorded> wishes = new LinkedHashMap<>();
     /** Reservations the family cancelled: cancelling again is a no-op, not an error. */
     private final Set<ReservationRef> withdrawnByFamily = new LinkedHashSet<>();
     private long number;
@@ -90,11 +95,14 @@ public class Demande {
     }
 
     @CommandHandler
-    public HoldOutcome handle(ReserveSession command, Places places) throws Exception {
+    public HoldOutcome handle(ReserveSession command, Places places, Enrolment enrolment) throws Exception {
         requireFamily(command.familyId());
         requireDraft();
         requireChild(command.childId());
         ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (enrolment.recordsWishes(programmeId, command.at())) {
+            return wish(reservation, command.rank(), places);
+        }
         if (reservations.contains(reservation)) {
             return new HoldOutcome(false, places.onlinePlacesLeft(command.sessionId()));
         }
@@ -103,11 +111,54 @@ public class Demande {
         return new HoldOutcome(true, left);
     }
 
+    /** Ranks count per child and half-day; without one, the wish comes after the child's others there. */
+    private HoldOutcome wish(ReservationRef wish, Integer rank, Places places) {
+        Require.that(rank == null || rank >= 1, "rank : le rang d'un vœu commence à 1.");
+        WishRecorded existing = wishes.get(wish);
+        if (existing != null) {
+            return HoldOutcome.wish(false, existing.rank());
+        }
+        SessionSlot slot = places.slotIn(programmeId, wish.sessionId());
+        int chosen = rank != null ? rank : 1 + wishes.values().stream()
+                .filter(other -> other.childId().equals(wish.childId()) && other.date().equals(slot.date())
+                        && other.period() == slot.period())
+                .mapToInt(WishRecorded::rank).max().orElse(0);
+        apply(new WishRecorded(demandeId, wish.childId(), wish.sessionId(), slot.date(), slot.period(), chosen));
+        return HoldOutcome.wish(true, chosen);
+    }
+
+    /** The draw's grant: a deposited demande takes the place, exactly as a clicked and deposited one holds it. */
+    @CommandHandler
+    public void handle(GrantWish command, Places places) throws Exception {
+        ReservationRef wish = new ReservationRef(command.childId(), command.sessionId());
+        if (reservations.contains(wish)) {
+            return;
+        }
+        if (status != DemandeStatus.DEPOSITED || !wishes.containsKey(wish)) {
+            throw new IllegalStateException("a draw grants only deposited wishes");
+        }
+        places.holdOnline(programmeId, command.sessionId(), command.childId(), demandeId, command.at());
+        apply(new WishGranted(demandeId, command.childId(), command.sessionId()));
+    }
+
+    /** The wishes of a deposited demande, as the draw reads them; none once it was refused. */
+    public List<WishRecorded> depositedWishes() {
+        return status == DemandeStatus.DEPOSITED ? List.copyOf(wishes.values()) : List.of();
+    }
+
+    public UUID familyId() {
+        return familyId;
+    }
+
     @CommandHandler
     public void handle(ReleaseReservation command, Places places) throws Exception {
         requireFamily(command.familyId());
         requireDraft();
         ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (wishes.containsKey(reservation)) {
+            apply(new WishRemoved(demandeId, command.childId(), command.sessionId()));
+            return;
+        }
         if (reservations.contains(reservation)) {
             places.release(command.sessionId(), command.childId(), ReleaseReason.REMOVED_FROM_DRAFT, command.at());
             apply(new ReservationRemoved(demandeId, command.childId(), command.sessionId()));
@@ -115,13 +166,15 @@ public class Demande {
     }
 
     @CommandHandler
-    public DepositReceipt handle(DepositDemande command, DraftLimit drafts) throws Exception {
+    public DepositReceipt handle(DepositDemande command, DraftLimit drafts, Enrolment enrolment) throws Exception {
         requireFamily(command.familyId());
         if (status == DemandeStatus.DEPOSITED || status == DemandeStatus.ACCEPTED || status == DemandeStatus.REFUSED) {
             return receipt();
         }
         requireDraft();
-        if (reservations.isEmpty()) {
+        // wishes count only inside the window; after the draw, leftover wishes of a draft are dropped
+        boolean entersDraw = !wishes.isEmpty() && enrolment.recordsWishes(programmeId, command.at());
+        if (reservations.isEmpty() && !entersDraw) {
             throw new Refusal(RefusalCode.DEMANDE_EMPTY,
                     "Votre demande ne contient aucune séance : choisissez au moins une activité avant de valider.");
         }
@@ -129,6 +182,9 @@ public class Demande {
         drafts.close(familyId, demandeId, DemandeStatus.DEPOSITED);
         apply(new DemandeDeposited(demandeId, familyId, command.number(), command.at(), trackingToken,
                 List.copyOf(reservations)));
+        if (entersDraw) {
+            apply(new LotteryEntered(demandeId, familyId, programmeId, command.at()));
+        }
         return receipt();
     }
 
@@ -273,6 +329,23 @@ public class Demande {
     void on(ReservationRemoved event, @Timestamp Instant at) {
         reservations.remove(new ReservationRef(event.childId(), event.sessionId()));
         lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(WishRecorded event, @Timestamp Instant at) {
+        wishes.put(new ReservationRef(event.childId(), event.sessionId()), event);
+        lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(WishRemoved event, @Timestamp Instant at) {
+        wishes.remove(new ReservationRef(event.childId(), event.sessionId()));
+        lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(WishGranted event) {
+        reservations.add(new ReservationRef(event.childId(), event.sessionId()));
     }
 
     @EventSourcingHandler
