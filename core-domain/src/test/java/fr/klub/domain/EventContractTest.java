@@ -52,6 +52,7 @@ import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryDrawDue;
 import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.programme.ProgrammeCreated;
 import fr.klub.domain.demande.LotteryEntered;
@@ -152,6 +153,7 @@ class EventContractTest {
                 new WishRemoved(DEMANDE, CHILD, SESSION),
                 new LotteryEntered(DEMANDE, FAMILY, PROGRAMME, Instant.parse("2020-10-01T08:12:31.250Z")),
                 new WishGranted(DEMANDE, CHILD, SESSION),
+                new LotteryDrawDue(Instant.parse("2020-10-05T22:00:00Z")),
                 new LotteryDrawn(PROGRAMME, "74657374", Instant.parse("2020-10-05T22:00:00Z"), List.of(FAMILY),
                         List.of(new LotteryDrawn.Granted(DEMANDE, CHILD, SESSION)),
                         List.of(new LotteryDrawn.Waitlisted(SECOND_CHILD, SECOND_SESSION, 1))));

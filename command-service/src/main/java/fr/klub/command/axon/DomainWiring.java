@@ -37,6 +37,7 @@ import fr.klub.domain.family.ChildDirectory;
 import fr.klub.domain.family.Family;
 import fr.klub.domain.lottery.LotteryDraw;
 import fr.klub.domain.lottery.LotteryEntries;
+import fr.klub.domain.lottery.LotterySeedVault;
 import fr.klub.domain.programme.Programme;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionScheduling;
@@ -158,8 +159,9 @@ class DomainWiring {
     }
 
     @Bean
-    LotteryDraw lotteryDraw(Places places, LotteryEntries entries, ObjectProvider<Configuration> axon) {
-        return new LotteryDraw(lazy(axon, Programme.class), lazy(axon, Demande.class), places, entries);
+    LotteryDraw lotteryDraw(Places places, LotteryEntries entries, LotterySeedVault seeds,
+                            ObjectProvider<Configuration> axon) {
+        return new LotteryDraw(lazy(axon, Programme.class), lazy(axon, Demande.class), places, entries, seeds);
     }
 
     private static <T> Repository<T> lazy(ObjectProvider<Configuration> axon, Class<T> type) {

@@ -40,9 +40,8 @@ class DrawController {
     @PostMapping("/api/staff/programmes/{programmeId}/draw")
     @Operation(summary = "Draw the lottery (409 WISHES_OPEN before wishesCloseAt; again: the same draw)")
     Drawn draw(@PathVariable UUID programmeId) {
-        byte[] seed = seeds.seedOf(programmeId).orElseThrow(() -> Refusal.notFound(UNKNOWN_LOTTERY));
-        LotteryDrawn drawn = commands.send(
-                new DrawLottery(programmeId, HexFormat.of().formatHex(seed), clock.instant()), UNKNOWN_LOTTERY);
+        String seed = seeds.seedOf(programmeId).orElseThrow(() -> Refusal.notFound(UNKNOWN_LOTTERY));
+        LotteryDrawn drawn = commands.send(new DrawLottery(programmeId, seed, clock.instant()), UNKNOWN_LOTTERY);
         return new Drawn(programmeId, drawn.drawnAt(), drawn.seed(),
                 Lottery.commitmentOf(HexFormat.of().parseHex(drawn.seed())),
                 drawn.granted().stream().map(g -> new Granted(g.childId(), g.sessionId())).toList(),

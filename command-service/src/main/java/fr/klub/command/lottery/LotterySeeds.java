@@ -1,6 +1,7 @@
 package fr.klub.command.lottery;
 
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import fr.klub.domain.lottery.LotterySeedVault;
 import fr.klub.domain.programme.Lottery;
 
 /**
@@ -15,7 +17,7 @@ import fr.klub.domain.programme.Lottery;
  * until the draw reveals them; only the commitment goes into the history. Seeds are never logged.
  */
 @Component
-public class LotterySeeds {
+public class LotterySeeds implements LotterySeedVault {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,9 +35,14 @@ public class LotterySeeds {
         return Lottery.commitmentOf(seed);
     }
 
-    public Optional<byte[]> seedOf(UUID programmeId) {
+    public Optional<byte[]> seedBytesOf(UUID programmeId) {
         List<byte[]> seeds = jdbc.query("SELECT seed FROM lottery_seeds WHERE programme_id = ?",
                 (row, index) -> row.getBytes(1), programmeId);
         return seeds.stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> seedOf(UUID programmeId) {
+        return seedBytesOf(programmeId).map(HexFormat.of()::formatHex);
     }
 }

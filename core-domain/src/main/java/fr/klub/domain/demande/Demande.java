@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -50,8 +49,11 @@ public class Demande {
     private Instant lastActivityAt;
     private DemandeStatus status;
     private final Set<ReservationRef> reservations = new LinkedHashSet<>();
-    /** A lottery's wishes (product.md §10): no place is held until the draw grants one. */
-    private final Map<ReservationRef, WishRecorded> wishes = new LinkedHashMap<>();
+    /**
+     * A lottery's wishes (product.md §10): no place is held until the draw grants one. A list of
+     * records, not a map keyed by reservation, so that snapshots (JSON) read it back.
+     */
+    private final List<WishRecorded> wishes = new ArrayList<>();
     /** Reservations the family cancelled: cancelling again is a no-op, not an error. */
     private final Set<ReservationRef> withdrawnByFamily = new LinkedHashSet<>();
     private long number;
@@ -114,12 +116,12 @@ public class Demande {
     /** Ranks count per child and half-day; without one, the wish comes after the child's others there. */
     private HoldOutcome wish(ReservationRef wish, Integer rank, Places places) {
         Require.that(rank == null || rank >= 1, "rank : le rang d'un vœu commence à 1.");
-        WishRecorded existing = wishes.get(wish);
-        if (existing != null) {
-            return HoldOutcome.wish(false, existing.rank());
+        Optional<WishRecorded> existing = wishOf(wish);
+        if (existing.isPresent()) {
+            return HoldOutcome.wish(false, existing.get().rank());
         }
         SessionSlot slot = places.slotIn(programmeId, wish.sessionId());
-        int chosen = rank != null ? rank : 1 + wishes.values().stream()
+        int chosen = rank != null ? rank : 1 + wishes.stream()
                 .filter(other -> other.childId().equals(wish.childId()) && other.date().equals(slot.date())
                         && other.period() == slot.period())
                 .mapToInt(WishRecorded::rank).max().orElse(0);
@@ -134,7 +136,7 @@ public class Demande {
         if (reservations.contains(wish)) {
             return;
         }
-        if (status != DemandeStatus.DEPOSITED || !wishes.containsKey(wish)) {
+        if (status != DemandeStatus.DEPOSITED || wishOf(wish).isEmpty()) {
             throw new IllegalStateException("a draw grants only deposited wishes");
         }
         places.holdOnline(programmeId, command.sessionId(), command.childId(), demandeId, command.at());
@@ -143,7 +145,12 @@ public class Demande {
 
     /** The wishes of a deposited demande, as the draw reads them; none once it was refused. */
     public List<WishRecorded> depositedWishes() {
-        return status == DemandeStatus.DEPOSITED ? List.copyOf(wishes.values()) : List.of();
+        return status == DemandeStatus.DEPOSITED ? List.copyOf(wishes) : List.of();
+    }
+
+    private Optional<WishRecorded> wishOf(ReservationRef wish) {
+        return wishes.stream().filter(w -> w.childId().equals(wish.childId()) && w.sessionId().equals(wish.sessionId()))
+                .findFirst();
     }
 
     public UUID familyId() {
@@ -155,7 +162,7 @@ public class Demande {
         requireFamily(command.familyId());
         requireDraft();
         ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
-        if (wishes.containsKey(reservation)) {
+        if (wishOf(reservation).isPresent()) {
             apply(new WishRemoved(demandeId, command.childId(), command.sessionId()));
             return;
         }
@@ -333,13 +340,13 @@ public class Demande {
 
     @EventSourcingHandler
     void on(WishRecorded event, @Timestamp Instant at) {
-        wishes.put(new ReservationRef(event.childId(), event.sessionId()), event);
+        wishes.add(event);
         lastActivityAt = at;
     }
 
     @EventSourcingHandler
     void on(WishRemoved event, @Timestamp Instant at) {
-        wishes.remove(new ReservationRef(event.childId(), event.sessionId()));
+        wishes.removeIf(w -> w.childId().equals(event.childId()) && w.sessionId().equals(event.sessionId()));
         lastActivityAt = at;
     }
 

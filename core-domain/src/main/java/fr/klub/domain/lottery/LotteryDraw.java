@@ -1,5 +1,6 @@
 package fr.klub.domain.lottery;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,13 +40,26 @@ public class LotteryDraw {
     private final Repository<Demande> demandes;
     private final Places places;
     private final LotteryEntries entries;
+    private final LotterySeedVault seeds;
 
     public LotteryDraw(Repository<Programme> programmes, Repository<Demande> demandes, Places places,
-                       LotteryEntries entries) {
+                       LotteryEntries entries, LotterySeedVault seeds) {
         this.programmes = programmes;
         this.demandes = demandes;
         this.places = places;
         this.entries = entries;
+        this.seeds = seeds;
+    }
+
+    /**
+     * The programme's deadline: draws with the kept seed, in the deadline's unit of work. Without a
+     * seed (a history imported elsewhere) nothing happens: staff draw by hand where the seed is.
+     */
+    public void drawWhenDue(UUID programmeId, Instant at) throws Exception {
+        Optional<String> seed = seeds.seedOf(programmeId);
+        if (seed.isPresent()) {
+            handle(new DrawLottery(programmeId, seed.get(), at));
+        }
     }
 
     @CommandHandler

@@ -9,9 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import fr.klub.domain.lottery.LotteryDraw;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.Require;
@@ -33,8 +36,10 @@ public class Programme {
     protected Programme() {
     }
 
+    static final String LOTTERY_DRAW = "lottery-draw";
+
     @CommandHandler
-    public Programme(CreateProgramme command) {
+    public Programme(CreateProgramme command, DeadlineManager deadlines) {
         Require.present(command.programmeId(), "programme");
         String title = Require.text(command.title(), "titre", 200);
         // the range is checked on the command, not in ProgrammeRules: stored programmes always reload
@@ -47,8 +52,20 @@ public class Programme {
                 rules.maxAge(), rules.bookingOpensAt(), rules.bookingClosesAt(), rules.cancellationDeadlineDays(),
                 rules.timeZone().getId()));
         if (command.allocation() == Allocation.LOTTERY) {
-            apply(new LotteryAnnounced(command.programmeId(), wishesCloseAt(command, rules),
-                    commitment(command.seedCommitment())));
+            Instant closeAt = wishesCloseAt(command, rules);
+            apply(new LotteryAnnounced(command.programmeId(), closeAt, commitment(command.seedCommitment())));
+            deadlines.schedule(closeAt, LOTTERY_DRAW, new LotteryDrawDue(closeAt));
+        }
+    }
+
+    /**
+     * The draw at the end of the wishes, once, on one instance, after restarts (the persistent
+     * deadline manager); staff may have drawn already, then nothing happens. Time comes from the deadline.
+     */
+    @DeadlineHandler(deadlineName = LOTTERY_DRAW)
+    public void on(LotteryDrawDue due, LotteryDraw lotteryDraw) throws Exception {
+        if (lottery != null && draw == null) {
+            lotteryDraw.drawWhenDue(programmeId, due.dueAt());
         }
     }
 

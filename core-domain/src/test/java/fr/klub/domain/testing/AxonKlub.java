@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -57,6 +60,8 @@ public final class AxonKlub implements AutoCloseable {
 
     public final InMemoryChildDirectory directory = new InMemoryChildDirectory();
     public final InMemoryLotteryEntries lotteryEntries = new InMemoryLotteryEntries();
+    /** The seeds of lottery programmes, in hex, as the command-service's table keeps them. */
+    public final Map<UUID, String> seeds = new ConcurrentHashMap<>();
     public final Configuration config;
     public final CommandGateway gateway;
     /** "Now" for the commands of a test: inside the booking window, weeks before the first session. */
@@ -89,8 +94,11 @@ public final class AxonKlub implements AutoCloseable {
                         c.getComponent(Enrolment.class), c.getComponent(ChildDirectory.class), c.repository(Demande.class)))
                 .registerCommandHandler(c -> new SessionCancellation(c.getComponent(Places.class),
                         c.repository(Demande.class)))
-                .registerCommandHandler(c -> new LotteryDraw(c.repository(Programme.class), c.repository(Demande.class),
-                        c.getComponent(Places.class), lotteryEntries))
+                .registerComponent(LotteryDraw.class, c -> new LotteryDraw(
+                        new LazyRepository<>(() -> c.repository(Programme.class)),
+                        new LazyRepository<>(() -> c.repository(Demande.class)), c.getComponent(Places.class), lotteryEntries,
+                        programmeId -> Optional.ofNullable(seeds.get(programmeId))))
+                .registerCommandHandler(c -> c.getComponent(LotteryDraw.class))
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
                         .registerEventHandler(c -> directory)
                         .registerEventHandler(c -> lotteryEntries))
