@@ -26,6 +26,8 @@ import fr.klub.domain.shared.Require;
  */
 public class Programme {
 
+    static final String LOTTERY_DRAW = "lottery-draw";
+
     @AggregateIdentifier
     private UUID programmeId;
     private ProgrammeRules rules;
@@ -35,8 +37,6 @@ public class Programme {
 
     protected Programme() {
     }
-
-    static final String LOTTERY_DRAW = "lottery-draw";
 
     @CommandHandler
     public Programme(CreateProgramme command, DeadlineManager deadlines) {
