@@ -51,7 +51,14 @@ import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
+import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryDrawDue;
+import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.programme.ProgrammeCreated;
+import fr.klub.domain.demande.LotteryEntered;
+import fr.klub.domain.demande.WishGranted;
+import fr.klub.domain.demande.WishRecorded;
+import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.session.Channel;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
@@ -139,7 +146,17 @@ class EventContractTest {
                 new OfferLapsed(SESSION, CHILD, Instant.parse("2020-10-03T10:00:00Z")),
                 new QueueEntryRemoved(SESSION, CHILD, QueueExit.REMOVED_BY_STAFF, "Inscription en double"),
                 new OfferExpiryDue(CHILD, Instant.parse("2020-10-03T10:00:00Z")),
-                new ChildPeriodPassedOver(CHILD_PERIOD, CHILD, MONDAY, Period.MATIN, SECOND_SESSION, SESSION));
+                new ChildPeriodPassedOver(CHILD_PERIOD, CHILD, MONDAY, Period.MATIN, SECOND_SESSION, SESSION),
+                new LotteryAnnounced(PROGRAMME, Instant.parse("2020-10-05T22:00:00Z"),
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                new WishRecorded(DEMANDE, CHILD, SESSION, MONDAY, Period.MATIN, 1),
+                new WishRemoved(DEMANDE, CHILD, SESSION),
+                new LotteryEntered(DEMANDE, FAMILY, PROGRAMME, Instant.parse("2020-10-01T08:12:31.250Z")),
+                new WishGranted(DEMANDE, CHILD, SESSION),
+                new LotteryDrawDue(Instant.parse("2020-10-05T22:00:00Z")),
+                new LotteryDrawn(PROGRAMME, "74657374", Instant.parse("2020-10-05T22:00:00Z"), List.of(FAMILY),
+                        List.of(new LotteryDrawn.Granted(DEMANDE, CHILD, SESSION)),
+                        List.of(new LotteryDrawn.Waitlisted(SECOND_CHILD, SECOND_SESSION, 1))));
     }
 
     static Stream<Arguments> eachSample() {

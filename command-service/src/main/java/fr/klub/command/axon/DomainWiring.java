@@ -35,6 +35,9 @@ import fr.klub.domain.demande.DraftLimit;
 import fr.klub.domain.demande.FamilyDrafts;
 import fr.klub.domain.family.ChildDirectory;
 import fr.klub.domain.family.Family;
+import fr.klub.domain.lottery.LotteryDraw;
+import fr.klub.domain.lottery.LotteryEntries;
+import fr.klub.domain.lottery.LotterySeedVault;
 import fr.klub.domain.programme.Programme;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionScheduling;
@@ -45,7 +48,7 @@ import fr.klub.domain.session.WaitlistOffers;
  * and the components their handlers receive as parameters: {@link Places}, {@link Enrolment},
  * {@link DraftLimit}, {@link WaitlistOffers} and the
  * deadline manager. The external handlers (session scheduling, the reservation desk, session
- * cancellation) are plain beans whose {@code @CommandHandler}s Axon subscribes by itself.
+ * cancellation, the lottery's draw) are plain beans whose {@code @CommandHandler}s Axon subscribes by itself.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class DomainWiring {
@@ -153,6 +156,12 @@ class DomainWiring {
     @Bean
     SessionCancellation sessionCancellation(Places places, ObjectProvider<Configuration> axon) {
         return new SessionCancellation(places, lazy(axon, Demande.class));
+    }
+
+    @Bean
+    LotteryDraw lotteryDraw(Places places, LotteryEntries entries, LotterySeedVault seeds,
+                            ObjectProvider<Configuration> axon) {
+        return new LotteryDraw(lazy(axon, Programme.class), lazy(axon, Demande.class), places, entries, seeds);
     }
 
     private static <T> Repository<T> lazy(ObjectProvider<Configuration> axon, Class<T> type) {

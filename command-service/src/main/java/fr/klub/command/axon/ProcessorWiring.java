@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class ProcessorWiring {
 
     static final String CHILD_DIRECTORY = "command-child-directory";
+    static final String LOTTERY_ENTRIES = "command-lottery-entries";
 
     @Bean
     ConfigurerModule subscribingCommandSideHandlers() {
         return configurer -> configurer.eventProcessing(processing ->
-                processing.registerSubscribingEventProcessor(CHILD_DIRECTORY));
+                processing.registerSubscribingEventProcessor(CHILD_DIRECTORY)
+                        .registerSubscribingEventProcessor(LOTTERY_ENTRIES));
     }
 }

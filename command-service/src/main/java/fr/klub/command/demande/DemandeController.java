@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,13 +71,21 @@ class DemandeController {
     }
 
     @PutMapping("/{demandeId}/reservations/{childId}/{sessionId}")
-    @Operation(summary = "Hold an online place (201 new hold, 200 already held)")
-    ResponseEntity<Held> reserve(@PathVariable UUID demandeId, @PathVariable UUID childId,
-                                 @PathVariable UUID sessionId, @AuthenticationPrincipal KlubUser parent) {
+    @Operation(summary = "Hold an online place (201 new hold, 200 already held); in a lottery's wish window, "
+            + "record a wish of the given rank instead (status WISHED)")
+    ResponseEntity<Object> reserve(@PathVariable UUID demandeId, @PathVariable UUID childId,
+                                   @PathVariable UUID sessionId, @RequestParam(required = false) Integer rank,
+                                   @AuthenticationPrincipal KlubUser parent) {
         HoldOutcome outcome = commands.send(
-                new ReserveSession(demandeId, family(parent), childId, sessionId, clock.instant()), UNKNOWN_DEMANDE);
-        return ResponseEntity.status(outcome.newHold() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new Held(demandeId, childId, sessionId, "HELD", outcome.onlinePlacesLeft()));
+                new ReserveSession(demandeId, family(parent), childId, sessionId, clock.instant(), rank),
+                UNKNOWN_DEMANDE);
+        Object body = outcome.wished()
+                ? new Wished(demandeId, childId, sessionId, "WISHED", outcome.wishRank())
+                : new Held(demandeId, childId, sessionId, "HELD", outcome.onlinePlacesLeft());
+        return ResponseEntity.status(outcome.newHold() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+
+    record Wished(UUID demandeId, UUID childId, UUID sessionId, String status, int rank) {
     }
 
     @DeleteMapping("/{demandeId}/reservations/{childId}/{sessionId}")

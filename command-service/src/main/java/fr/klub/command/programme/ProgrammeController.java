@@ -11,8 +11,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import fr.klub.command.lottery.LotterySeeds;
 import fr.klub.command.support.CommandSender;
 import fr.klub.command.support.KlubProperties;
+import fr.klub.domain.programme.Allocation;
 import fr.klub.domain.programme.CreateProgramme;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,10 +35,12 @@ class ProgrammeController {
 
     private final CommandSender commands;
     private final KlubProperties properties;
+    private final LotterySeeds seeds;
 
-    ProgrammeController(CommandSender commands, KlubProperties properties) {
+    ProgrammeController(CommandSender commands, KlubProperties properties, LotterySeeds seeds) {
         this.commands = commands;
         this.properties = properties;
+        this.seeds = seeds;
     }
 
     @PostMapping("/api/staff/programmes")
@@ -42,10 +48,14 @@ class ProgrammeController {
     @Operation(summary = "Publish a programme")
     Created create(@Valid @RequestBody ProgrammeRequest request) {
         UUID programmeId = UUID.randomUUID();
+        Allocation allocation = request.allocation() == null ? Allocation.FIRST_COME : request.allocation();
+        // the seed is drawn and stored before the programme exists, so its commitment is in the creation
+        String commitment = allocation == Allocation.LOTTERY ? seeds.generate(programmeId) : null;
         commands.send(new CreateProgramme(programmeId, request.title(), request.firstDay(), request.lastDay(),
                 request.minAge(), request.maxAge(), request.bookingOpensAt(), request.bookingClosesAt(),
-                request.cancellationDeadlineDays(), properties.town().zone()), "Programme inconnu.");
-        return new Created(programmeId);
+                request.cancellationDeadlineDays(), properties.town().zone(), allocation, request.wishesCloseAt(),
+                commitment), "Programme inconnu.");
+        return new Created(programmeId, allocation, commitment);
     }
 
     record ProgrammeRequest(
@@ -62,9 +72,12 @@ class ProgrammeController {
             @NotNull(message = "Le délai d'annulation est obligatoire.")
             @Min(value = 0, message = "Le délai d'annulation doit être compris entre 0 et 60 jours.")
             @Max(value = 60, message = "Le délai d'annulation doit être compris entre 0 et 60 jours.")
-            Integer cancellationDeadlineDays) {
+            Integer cancellationDeadlineDays,
+            Allocation allocation,
+            Instant wishesCloseAt) {
     }
 
-    record Created(UUID programmeId) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Created(UUID programmeId, Allocation allocation, String seedCommitment) {
     }
 }

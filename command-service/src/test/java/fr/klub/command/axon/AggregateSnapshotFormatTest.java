@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +13,14 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import fr.klub.domain.demande.Demande;
+import fr.klub.domain.demande.DemandeCreated;
+import fr.klub.domain.demande.DemandeDeposited;
+import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.session.Session;
+import fr.klub.domain.shared.Period;
 import fr.klub.platform.eventstore.KlubSerializers;
 
 /**
@@ -43,6 +49,35 @@ class AggregateSnapshotFormatTest {
         assertThat(reloaded.waitlist()).isEqualTo(session.waitlist()).hasSize(2);
         assertThat(reloaded.waitingChildren()).extracting(entry -> entry.childId()).containsExactly(second);
         assertThat(reloaded.waitlistEntry(first)).hasValueSatisfying(entry -> assertThat(entry.offered()).isTrue());
+    }
+
+    /** Found by the draft-expiry restart test: wishes kept in a map keyed by reservation could not be read back. */
+    @Test
+    void aDemandeSnapshotKeepsItsLotteryWishes() throws Exception {
+        JacksonSerializer serializer = KlubSerializers.jacksonSerializer();
+        AggregateSnapshotFormat.aggregateSnapshotMixins().postProcessAfterInitialization(serializer, "serializer");
+        UUID demandeId = UUID.randomUUID();
+        UUID childId = UUID.randomUUID();
+        Instant now = Instant.parse("2020-10-01T08:00:00Z");
+        Constructor<Demande> constructor = Demande.class.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Demande demande = constructor.newInstance();
+        invoke(demande, "on", new Class<?>[] {DemandeCreated.class}, new DemandeCreated(demandeId, UUID.randomUUID(),
+                UUID.randomUUID(), List.of(childId), "jeton", now, now.plusSeconds(1800)));
+        invoke(demande, "on", new Class<?>[] {WishRecorded.class, Instant.class}, new WishRecorded(demandeId, childId,
+                UUID.randomUUID(), LocalDate.of(2020, 10, 19), Period.MATIN, 2), now);
+        invoke(demande, "on", new Class<?>[] {DemandeDeposited.class}, new DemandeDeposited(demandeId,
+                UUID.randomUUID(), 7, now, "jeton", List.of()));
+
+        Demande reloaded = serializer.deserialize(serializer.serialize(demande, byte[].class));
+
+        assertThat(reloaded.depositedWishes()).isEqualTo(demande.depositedWishes()).hasSize(1);
+    }
+
+    private static void invoke(Object target, String name, Class<?>[] types, Object... arguments) throws Exception {
+        Method handler = target.getClass().getDeclaredMethod(name, types);
+        handler.setAccessible(true);
+        handler.invoke(target, arguments);
     }
 
     private static Session newSession() throws Exception {

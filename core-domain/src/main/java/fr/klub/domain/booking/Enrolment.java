@@ -41,6 +41,18 @@ public class Enrolment {
         return rules;
     }
 
+    /**
+     * Whether a click records a wish (a lottery's wish window) rather than taking a place; between the
+     * end of the wishes and the draw, nobody books.
+     */
+    public boolean recordsWishes(UUID programmeId, Instant at) {
+        Programme programme = Aggregates.loadOrNotFound(programmes, programmeId, "Programme inconnu.").invoke(p -> p);
+        if (programme.awaitsDrawAt(at)) {
+            throw new Refusal(RefusalCode.BOOKING_CLOSED, "Les vœux sont clos ; le tirage au sort n'a pas encore eu lieu.");
+        }
+        return programme.isWishWindowOpenAt(at);
+    }
+
     /** Staff book on site outside the booking window, but only children of the programme's ages. */
     public void admitOnsite(UUID childId, UUID programmeId) {
         UUID familyId = directory.familyOf(childId).orElseThrow(() -> Refusal.notFound("Enfant inconnu."));

@@ -15,6 +15,7 @@ import fr.klub.domain.childperiod.ClaimPeriod;
 import fr.klub.domain.childperiod.FreePeriod;
 import fr.klub.domain.session.BookOnsitePlace;
 import fr.klub.domain.session.HoldOnlinePlace;
+import fr.klub.domain.session.QueueDrawnChild;
 import fr.klub.domain.session.ReleasePlace;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionSlot;
@@ -61,6 +62,20 @@ public class Places {
         send(session, new HoldOnlinePlace(sessionId, childId, demandeId, at));
         claim(session.invoke(Session::slot), childId);
         return session.invoke(Session::onlinePlacesLeft);
+    }
+
+    /** Where and when a session of the programme takes place (a wish takes no place). */
+    public SessionSlot slotIn(UUID programmeId, UUID sessionId) {
+        SessionSlot slot = load(sessionId).invoke(Session::slot);
+        if (!slot.programmeId().equals(programmeId)) {
+            throw Refusal.notFound("Cette séance n'appartient pas au programme de la demande.");
+        }
+        return slot;
+    }
+
+    /** A wish the draw did not grant joins the session's waiting list (see {@link QueueDrawnChild}). */
+    public void queueDrawn(UUID sessionId, UUID childId, UUID familyId, Instant at) throws Exception {
+        send(load(sessionId), new QueueDrawnChild(sessionId, childId, familyId, at));
     }
 
     public int onlinePlacesLeft(UUID sessionId) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import fr.klub.domain.booking.Enrolment;
 import fr.klub.domain.booking.Places;
+import fr.klub.domain.session.SessionSlot;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.ReleaseReason;
@@ -47,6 +49,11 @@ public class Demande {
     private Instant lastActivityAt;
     private DemandeStatus status;
     private final Set<ReservationRef> reservations = new LinkedHashSet<>();
+    /**
+     * A lottery's wishes (product.md §10): no place is held until the draw grants one. A list of
+     * records, not a map keyed by reservation, so that snapshots (JSON) read it back.
+     */
+    private final List<WishRecorded> wishes = new ArrayList<>();
     /** Reservations the family cancelled: cancelling again is a no-op, not an error. */
     private final Set<ReservationRef> withdrawnByFamily = new LinkedHashSet<>();
     private long number;
@@ -90,11 +97,14 @@ public class Demande {
     }
 
     @CommandHandler
-    public HoldOutcome handle(ReserveSession command, Places places) throws Exception {
+    public HoldOutcome handle(ReserveSession command, Places places, Enrolment enrolment) throws Exception {
         requireFamily(command.familyId());
         requireDraft();
         requireChild(command.childId());
         ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (enrolment.recordsWishes(programmeId, command.at())) {
+            return wish(reservation, command.rank(), places);
+        }
         if (reservations.contains(reservation)) {
             return new HoldOutcome(false, places.onlinePlacesLeft(command.sessionId()));
         }
@@ -103,11 +113,59 @@ public class Demande {
         return new HoldOutcome(true, left);
     }
 
+    /** Ranks count per child and half-day; without one, the wish comes after the child's others there. */
+    private HoldOutcome wish(ReservationRef wish, Integer rank, Places places) {
+        Require.that(rank == null || rank >= 1, "rank : le rang d'un vœu commence à 1.");
+        Optional<WishRecorded> existing = wishOf(wish);
+        if (existing.isPresent()) {
+            return HoldOutcome.wish(false, existing.get().rank());
+        }
+        SessionSlot slot = places.slotIn(programmeId, wish.sessionId());
+        int chosen = rank != null ? rank : 1 + wishes.stream()
+                .filter(other -> other.childId().equals(wish.childId()) && other.date().equals(slot.date())
+                        && other.period() == slot.period())
+                .mapToInt(WishRecorded::rank).max().orElse(0);
+        apply(new WishRecorded(demandeId, wish.childId(), wish.sessionId(), slot.date(), slot.period(), chosen));
+        return HoldOutcome.wish(true, chosen);
+    }
+
+    /** The draw's grant: a deposited demande takes the place, exactly as a clicked and deposited one holds it. */
+    @CommandHandler
+    public void handle(GrantWish command, Places places) throws Exception {
+        ReservationRef wish = new ReservationRef(command.childId(), command.sessionId());
+        if (reservations.contains(wish)) {
+            return;
+        }
+        if (status != DemandeStatus.DEPOSITED || wishOf(wish).isEmpty()) {
+            throw new IllegalStateException("a draw grants only deposited wishes");
+        }
+        places.holdOnline(programmeId, command.sessionId(), command.childId(), demandeId, command.at());
+        apply(new WishGranted(demandeId, command.childId(), command.sessionId()));
+    }
+
+    /** The wishes of a deposited demande, as the draw reads them; none once it was refused. */
+    public List<WishRecorded> depositedWishes() {
+        return status == DemandeStatus.DEPOSITED ? List.copyOf(wishes) : List.of();
+    }
+
+    private Optional<WishRecorded> wishOf(ReservationRef wish) {
+        return wishes.stream().filter(w -> w.childId().equals(wish.childId()) && w.sessionId().equals(wish.sessionId()))
+                .findFirst();
+    }
+
+    public UUID familyId() {
+        return familyId;
+    }
+
     @CommandHandler
     public void handle(ReleaseReservation command, Places places) throws Exception {
         requireFamily(command.familyId());
         requireDraft();
         ReservationRef reservation = new ReservationRef(command.childId(), command.sessionId());
+        if (wishOf(reservation).isPresent()) {
+            apply(new WishRemoved(demandeId, command.childId(), command.sessionId()));
+            return;
+        }
         if (reservations.contains(reservation)) {
             places.release(command.sessionId(), command.childId(), ReleaseReason.REMOVED_FROM_DRAFT, command.at());
             apply(new ReservationRemoved(demandeId, command.childId(), command.sessionId()));
@@ -115,13 +173,15 @@ public class Demande {
     }
 
     @CommandHandler
-    public DepositReceipt handle(DepositDemande command, DraftLimit drafts) throws Exception {
+    public DepositReceipt handle(DepositDemande command, DraftLimit drafts, Enrolment enrolment) throws Exception {
         requireFamily(command.familyId());
         if (status == DemandeStatus.DEPOSITED || status == DemandeStatus.ACCEPTED || status == DemandeStatus.REFUSED) {
             return receipt();
         }
         requireDraft();
-        if (reservations.isEmpty()) {
+        // wishes count only inside the window; after the draw, leftover wishes of a draft are dropped
+        boolean entersDraw = !wishes.isEmpty() && enrolment.recordsWishes(programmeId, command.at());
+        if (reservations.isEmpty() && !entersDraw) {
             throw new Refusal(RefusalCode.DEMANDE_EMPTY,
                     "Votre demande ne contient aucune séance : choisissez au moins une activité avant de valider.");
         }
@@ -129,6 +189,9 @@ public class Demande {
         drafts.close(familyId, demandeId, DemandeStatus.DEPOSITED);
         apply(new DemandeDeposited(demandeId, familyId, command.number(), command.at(), trackingToken,
                 List.copyOf(reservations)));
+        if (entersDraw) {
+            apply(new LotteryEntered(demandeId, familyId, programmeId, command.at()));
+        }
         return receipt();
     }
 
@@ -273,6 +336,23 @@ public class Demande {
     void on(ReservationRemoved event, @Timestamp Instant at) {
         reservations.remove(new ReservationRef(event.childId(), event.sessionId()));
         lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(WishRecorded event, @Timestamp Instant at) {
+        wishes.add(event);
+        lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(WishRemoved event, @Timestamp Instant at) {
+        wishes.removeIf(w -> w.childId().equals(event.childId()) && w.sessionId().equals(event.sessionId()));
+        lastActivityAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(WishGranted event) {
+        reservations.add(new ReservationRef(event.childId(), event.sessionId()));
     }
 
     @EventSourcingHandler

@@ -158,6 +158,16 @@ public class Session {
         return new WaitlistPosition(true, waitlist.positionOf(childId));
     }
 
+    /** Queuing the draw's children is idempotent, and a cancelled session or a child with a place there keeps no queue. */
+    @CommandHandler
+    public void handle(QueueDrawnChild command) {
+        UUID childId = command.childId();
+        if (cancelled || waitlist.entry(childId).isPresent() || online.containsKey(childId) || onsite.contains(childId)) {
+            return;
+        }
+        apply(new ChildQueued(sessionId, childId, command.familyId(), command.at()));
+    }
+
     /**
      * Rule 7, first in line first: the place goes to this child only if a place is free and every
      * child still waiting ahead of it was passed over (its half-day taken, checked by the caller on

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -32,6 +35,8 @@ import fr.klub.domain.family.Child;
 import fr.klub.domain.family.ChildDirectory;
 import fr.klub.domain.family.Family;
 import fr.klub.domain.family.RegisterFamily;
+import fr.klub.domain.lottery.LotteryDraw;
+import fr.klub.domain.programme.Allocation;
 import fr.klub.domain.programme.CreateProgramme;
 import fr.klub.domain.programme.Programme;
 import fr.klub.domain.session.ScheduleSession;
@@ -54,6 +59,9 @@ public final class AxonKlub implements AutoCloseable {
     public static final Duration OFFER_TIME = Duration.ofHours(24);
 
     public final InMemoryChildDirectory directory = new InMemoryChildDirectory();
+    public final InMemoryLotteryEntries lotteryEntries = new InMemoryLotteryEntries();
+    /** The seeds of lottery programmes, in hex, as the command-service's table keeps them. */
+    public final Map<UUID, String> seeds = new ConcurrentHashMap<>();
     public final Configuration config;
     public final CommandGateway gateway;
     /** "Now" for the commands of a test: inside the booking window, weeks before the first session. */
@@ -86,8 +94,14 @@ public final class AxonKlub implements AutoCloseable {
                         c.getComponent(Enrolment.class), c.getComponent(ChildDirectory.class), c.repository(Demande.class)))
                 .registerCommandHandler(c -> new SessionCancellation(c.getComponent(Places.class),
                         c.repository(Demande.class)))
+                .registerComponent(LotteryDraw.class, c -> new LotteryDraw(
+                        new LazyRepository<>(() -> c.repository(Programme.class)),
+                        new LazyRepository<>(() -> c.repository(Demande.class)), c.getComponent(Places.class), lotteryEntries,
+                        programmeId -> Optional.ofNullable(seeds.get(programmeId))))
+                .registerCommandHandler(c -> c.getComponent(LotteryDraw.class))
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
-                        .registerEventHandler(c -> directory))
+                        .registerEventHandler(c -> directory)
+                        .registerEventHandler(c -> lotteryEntries))
                 .start();
         gateway = config.commandGateway();
     }
@@ -116,15 +130,33 @@ public final class AxonKlub implements AutoCloseable {
     }
 
     public UUID session(String activity, LocalDate date, Period period, int capacity) {
-        UUID sessionId = Klub.id(activity + " " + date + " " + period);
-        gateway.sendAndWait(new ScheduleSession(sessionId, PROGRAMME, activity, date, period, capacity, null));
+        return session(PROGRAMME, activity, date, period, capacity);
+    }
+
+    public UUID session(UUID programmeId, String activity, LocalDate date, Period period, int capacity) {
+        String key = activity + " " + date + " " + period;
+        UUID sessionId = Klub.id(programmeId.equals(PROGRAMME) ? key : programmeId + " " + key);
+        gateway.sendAndWait(new ScheduleSession(sessionId, programmeId, activity, date, period, capacity, null));
         return sessionId;
+    }
+
+    /** A second programme, in lottery mode: wishes from yesterday until {@code wishesCloseAt}. */
+    public UUID lotteryProgramme(Instant wishesCloseAt, String seedCommitment) {
+        UUID programmeId = Klub.OTHER_PROGRAMME;
+        gateway.sendAndWait(new CreateProgramme(programmeId, "Tirage au sort", firstDay, firstDay.plusDays(11), 8, 12,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), 2, Klub.PARIS, Allocation.LOTTERY,
+                wishesCloseAt, seedCommitment));
+        return programmeId;
     }
 
     /** A draft that will not expire during a test. */
     public UUID draft(UUID familyId, List<UUID> children) {
+        return draft(PROGRAMME, familyId, children);
+    }
+
+    public UUID draft(UUID programmeId, UUID familyId, List<UUID> children) {
         UUID demandeId = UUID.randomUUID();
-        gateway.sendAndWait(new CreateDemande(demandeId, familyId, PROGRAMME, children, "jeton-" + demandeId,
+        gateway.sendAndWait(new CreateDemande(demandeId, familyId, programmeId, children, "jeton-" + demandeId,
                 Duration.ofHours(1), now));
         return demandeId;
     }

@@ -57,7 +57,8 @@ public final class Problems {
             Map.entry("CAPACITY_BELOW_BOOKINGS", "Capacité inférieure aux réservations"),
             Map.entry("TOO_MANY_DRAFTS", "Trop de demandes en cours"),
             Map.entry("WAITLIST_NOT_NEEDED", "Liste d'attente inutile"),
-            Map.entry("OFFER_NOT_PENDING", "Aucune place proposée"));
+            Map.entry("OFFER_NOT_PENDING", "Aucune place proposée"),
+            Map.entry("WISHES_OPEN", "Vœux encore ouverts"));
 
     private Problems() {
     }
