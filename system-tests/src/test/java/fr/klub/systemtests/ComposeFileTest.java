@@ -123,7 +123,7 @@ class ComposeFileTest {
         Map<String, Object> build = map(identity.get("build"));
         assertThat(build.get("dockerfile")).isEqualTo("Dockerfile");
         assertThat(map(build.get("args"))).containsEntry("SERVICE", "identity-service");
-        assertThat(dockerfile).contains("identity-service -am package").contains("8084");
+        assertThat(dockerfile).containsPattern("-pl [a-z,-]*identity-service[a-z,-]* -am package").contains("8084");
         String yml = Files.readString(Repository.file("identity-service/src/main/resources/application.yml"));
         Map<String, Object> first = new Yaml().loadAll(yml).iterator().next() instanceof Map<?, ?> m ? cast(m) : Map.of();
         assertThat(String.valueOf(map(first.get("server")).get("port"))).isEqualTo("8084");
