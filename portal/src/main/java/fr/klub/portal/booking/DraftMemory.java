@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpSession;
  * children ticked at step 1 (a draft with no reservation yet names none) and the tracking token a
  * deposit answered. Lost with the session; the pages then fall back on the family's children.
  */
-final class DraftMemory {
+public final class DraftMemory {
 
     private static final String KEY = DraftMemory.class.getName();
 
@@ -42,7 +42,8 @@ final class DraftMemory {
         return entry == null ? List.of() : entry.children();
     }
 
-    static void trackingToken(HttpSession session, UUID demandeId, String token) {
+    /** The tracking token a deposit answered (step 3's Valider, or an accepted waiting-list offer). */
+    public static void trackingToken(HttpSession session, UUID demandeId, String token) {
         of(session).merge(demandeId, new Entry(List.of(), token), (old, fresh) -> new Entry(old.children(), token));
     }
 

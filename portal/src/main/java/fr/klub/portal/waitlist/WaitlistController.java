@@ -5,9 +5,11 @@ import java.util.UUID;
 import fr.klub.portal.api.ApiRefusal;
 import fr.klub.portal.api.CommandApi;
 import fr.klub.portal.api.QueryApi;
+import fr.klub.portal.booking.DraftMemory;
 import fr.klub.portal.web.Notice;
 import fr.klub.portal.web.PageFormat;
 import fr.klub.portal.web.Refusal;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -45,9 +47,21 @@ class WaitlistController {
         return "liste-attente";
     }
 
+    /** Accepting deposits a demande with the place: the parent lands on its confirmation (number, "Déposée"). */
     @PostMapping("/liste-attente/accepter")
-    String accept(@RequestParam UUID sessionId, @RequestParam UUID childId, RedirectAttributes redirect) {
-        return act(sessionId, childId, "notice.accepted", redirect, () -> command.acceptOffer(sessionId, childId));
+    String accept(@RequestParam UUID sessionId, @RequestParam UUID childId, HttpSession session,
+                  RedirectAttributes redirect) {
+        try {
+            CommandApi.Deposit deposit = command.acceptOffer(sessionId, childId);
+            DraftMemory.trackingToken(session, deposit.demandeId(), deposit.trackingToken());
+            redirect.addFlashAttribute("notice", new Notice(null,
+                    messages.getMessage("notice.accepted", null, LocaleContextHolder.getLocale())));
+            return "redirect:/reservations/" + deposit.demandeId() + "/confirmation";
+        } catch (ApiRefusal refusal) {
+            String entry = fmt.cell(sessionId, childId);
+            redirect.addFlashAttribute("refusal", Refusal.of(entry, refusal));
+            return "redirect:/liste-attente#" + entry;
+        }
     }
 
     @PostMapping("/liste-attente/refuser")

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -15,10 +19,22 @@ public class PageFormat {
     private static final Locale FRENCH = Locale.FRANCE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE dd/MM/yyyy", FRENCH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE dd/MM", FRENCH);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", FRENCH);
+    private static final DateTimeFormatter MOMENT = new DateTimeFormatterBuilder()
+            .appendText(ChronoField.DAY_OF_MONTH, frenchDaysOfMonth())
+            .appendPattern(" MMMM yyyy 'à' HH'h'mm")
+            .toFormatter(FRENCH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", FRENCH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH'h'mm", FRENCH);
     private final ZoneId zone = ZoneId.of("Europe/Paris");
+
+    /** "1er" for the first day of a month, as French writes it; the other days as numbers ("2", "31"). */
+    private static Map<Long, String> frenchDaysOfMonth() {
+        Map<Long, String> days = new HashMap<>();
+        for (long d = 1; d <= 31; d++) {
+            days.put(d, d == 1 ? "1er" : Long.toString(d));
+        }
+        return days;
+    }
 
     public String day(LocalDate date) {
         return date == null ? "" : DAY.format(date);

@@ -2,6 +2,8 @@ package fr.klub.systemtests.portal;
 
 import fr.klub.platform.demo.DemoLogins;
 import fr.klub.systemtests.support.Browsers;
+import fr.klub.systemtests.support.Http;
+import fr.klub.systemtests.support.KlubSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,8 @@ import static org.awaitility.Awaitility.await;
 class PortalPagesAccessibilityTest {
 
     private static final String MONDAY = "2020-10-19";
+    private static final String BALADE = "Balade en forêt";
+    private static final String BALADE_DAY = "2020-10-28";
 
     private static String portalUrl;
     private static ParentBrowser browser;
@@ -54,6 +58,47 @@ class PortalPagesAccessibilityTest {
         browser.press("Aller à l'étape 2");
         assertThat(browser.path()).as("a new draft (or the API's refusal: %s)", browser.text())
                 .matches("/reservations/[0-9a-f-]{36}/planning");
+    }
+
+    /**
+     * The waiting list's states: staff close a session nobody else uses (Balade en forêt, 28/10,
+     * afternoon: online quota 0), Eden is queued from the grid (WAITLISTED, position 1), then staff
+     * open one place, which is offered to Eden (OFFERED, with its deadline). The grid and "Liste
+     * d'attente" are checked in both states; the offer is then declined. Staff act through the
+     * command API: only on the tests' own system (not with -Dklub.portal.url).
+     */
+    private static void waitingListStates() {
+        if (!System.getProperty("klub.portal.url", "").isBlank()) {
+            return;
+        }
+        KlubSystem system = PortalSystem.get().system();
+        Http staff = system.asStaff(system.command());
+        startDraftForEden();
+        String sessionId = browser.session("Eden", BALADE, BALADE_DAY, "APRES_MIDI")
+                .findElement(By.name("sessionId")).getAttribute("value");
+        Http.Answer closed = staff.put("/api/staff/sessions/" + sessionId + "/quota", "{\"capacity\":16,\"onlineQuota\":0}");
+        assertThat(closed.status()).as("online quota 0: %s", closed).isEqualTo(200);
+
+        startDraftForEden();
+        browser.pressIn(browser.session("Eden", BALADE, BALADE_DAY, "APRES_MIDI"), "M'inscrire sur la liste d'attente");
+        assertThat(browser.session("Eden", BALADE, BALADE_DAY, "APRES_MIDI").getText())
+                .contains("Complet", "Liste d'attente : Eden est en position 1");
+        check("05-planning-liste-attente", "grid with a WAITLISTED cell");
+        browser.open("/liste-attente");
+        assertThat(browser.text()).contains("Position dans la file : 1", "Quitter la liste d'attente");
+        check("11-liste-attente-position", "waiting list with a child waiting");
+
+        Http.Answer opened = staff.put("/api/staff/sessions/" + sessionId + "/quota", "{\"capacity\":16,\"onlineQuota\":1}");
+        assertThat(opened.status()).as("one online place: %s", opened).isEqualTo(200);
+        startDraftForEden();
+        assertThat(browser.session("Eden", BALADE, BALADE_DAY, "APRES_MIDI").getText())
+                .contains("Place proposée à Eden jusqu'au", "Répondre à l'offre");
+        check("05-planning-offre", "grid with an OFFERED cell");
+        browser.open("/liste-attente");
+        assertThat(browser.text()).contains("Une place s'est libérée pour Eden !", "Accepter", "Refuser");
+        check("11-liste-attente-offre", "waiting list with an offer and its deadline");
+        browser.press("Refuser " + BALADE + ", Eden");
+        assertThat(browser.text()).contains("Offre refusée");
     }
 
     @Test
@@ -124,6 +169,8 @@ class PortalPagesAccessibilityTest {
         browser.press("Changer le mot de passe");
         assertThat(browser.await(By.id("mot-de-passe-err")).getText()).startsWith("Refusé :");
         check("14-compte-erreur", "password change refused by the API");
+
+        waitingListStates();
 
         // The first draft, left empty, has expired meanwhile (15 s in the test system): explained in words
         await("the first draft's expiry").atMost(java.time.Duration.ofMinutes(2)).pollInterval(java.time.Duration.ofSeconds(2))

@@ -48,6 +48,11 @@ public final class Http {
         return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public Answer post(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
