@@ -43,6 +43,12 @@ public class Programme {
         Require.present(command.programmeId(), "programme");
         String title = Require.text(command.title(), "titre", 200);
         // the range is checked on the command, not in ProgrammeRules: stored programmes always reload
+        if (command.allocation() != Allocation.LOTTERY
+                && (command.wishesCloseAt() != null || command.seedCommitment() != null)) {
+            // nothing accepted that is then silently dropped: these only mean something for a lottery
+            throw Refusal.invalid("wishesCloseAt : la fin des vœux ne concerne qu'un programme tiré au sort "
+                    + "(allocation LOTTERY).");
+        }
         ProgrammeRules rules = new ProgrammeRules(Require.calendarDay(command.firstDay(), "premier jour"),
                 Require.calendarDay(command.lastDay(), "dernier jour"), command.minAge(), command.maxAge(),
                 Require.calendarInstant(command.bookingOpensAt(), "ouverture des réservations"),

@@ -90,6 +90,15 @@ class ProgrammeTest {
     }
 
     @Test
+    void aFirstComeProgrammeTakesNoEndOfWishes() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProgramme(PROGRAMME, Klub.TITLE, FIRST_DAY, LAST_DAY, 8, 12, BOOKING_OPENS,
+                        BOOKING_CLOSES, 2, PARIS, Allocation.FIRST_COME, BOOKING_OPENS.plusSeconds(3600), null))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
     void timeZoneIsRequired() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProgramme(PROGRAMME, Klub.TITLE, FIRST_DAY, LAST_DAY, 8, 12, BOOKING_OPENS,
