@@ -18,11 +18,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +88,26 @@ final class ParentBrowser implements AutoCloseable {
 
     /** Waits until the page that was shown is replaced by the next one (after a key press on a link or button). */
     void awaitNextPage(WebElement onThePageBefore) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(onThePageBefore));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> isGone(onThePageBefore));
+    }
+
+    /**
+     * Selenium's stalenessOf expects a StaleElementReferenceException, but Chromium 150 sometimes
+     * answers a node of the page being replaced with "Node with given id does not belong to the
+     * document" instead: that node is gone too.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException replaced) {
+            if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw replaced;
+        }
     }
 
     String heading() {
