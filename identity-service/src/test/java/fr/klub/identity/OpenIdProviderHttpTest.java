@@ -68,7 +68,10 @@ class OpenIdProviderHttpTest {
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(300);
         assertThat(claims.path("aud").toString()).contains("klub-api");
         assertThat(claims.path("klub_roles").toString()).isEqualTo("[\"PARENT\"]");
-        assertThat(Portal.payload(tokens.id()).path("sub").asText()).isEqualTo(parent);
+        JsonNode idToken = Portal.payload(tokens.id());
+        assertThat(idToken.path("sub").asText()).isEqualTo(parent);
+        assertThat(idToken.path("klub_roles").toString()).as("the portal picks the space by role").isEqualTo("[\"PARENT\"]");
+        assertThat(idToken.has("family_id")).isFalse();
     }
 
     @Test

@@ -52,10 +52,11 @@ final class KlubTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
                                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                                         "Ce compte n'existe plus.", null)));
         context.getClaims().subject(user.username());
+        // the portal shows each role its own space: the ID token says the role (not the family: pages ask the API)
+        context.getClaims().claim(KlubClaims.ROLES, new ArrayList<>(List.of(user.role().name())));
         if (accessToken) {
             context.getClaims().claims(claims -> {
                 claims.put(KlubClaims.ACCOUNT_ID, user.accountId().toString());
-                claims.put(KlubClaims.ROLES, new ArrayList<>(List.of(user.role().name())));
                 user.familyId().ifPresent(family -> claims.put(KlubClaims.FAMILY_ID, family.toString()));
             });
             // ArrayList: the claims are stored with the authorization as typed JSON, and the provider

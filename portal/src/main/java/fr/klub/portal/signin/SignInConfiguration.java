@@ -60,13 +60,18 @@ class SignInConfiguration {
         endProviderSession.setPostLogoutRedirectUri("{baseUrl}/");
 
         http.authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/connexion", "/suivi/**", "/css/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/connexion", "/suivi/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                                "/acces-refuse", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/agent/**").hasRole("STAFF")
+                        .requestMatchers("/audit/**").hasRole("AUDITOR")
+                        .requestMatchers("/").authenticated()
+                        .anyRequest().hasRole("PARENT"))
+                .exceptionHandling(denied -> denied.accessDeniedPage("/acces-refuse"))
                 .oauth2Login(login -> login
                         .loginPage("/connexion")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
                         .authorizedClientRepository(clients)
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new KlubRoles()))
                         .defaultSuccessUrl("/", false)
                         .failureUrl("/connexion?echec"))
                 .logout(logout -> logout

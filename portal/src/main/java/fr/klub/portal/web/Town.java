@@ -25,4 +25,25 @@ public class Town {
     public boolean signedIn() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken;
     }
+
+    /** A signed-in staff member: the header shows the "Espace agent". */
+    public boolean staff() {
+        return hasRole("STAFF");
+    }
+
+    /** A signed-in auditor: the header shows the "Espace audit". */
+    public boolean auditor() {
+        return hasRole("AUDITOR");
+    }
+
+    /** A signed-in parent (anyone else signed in sees no parents' menu). */
+    public boolean parent() {
+        return hasRole("PARENT");
+    }
+
+    private boolean hasRole(String role) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof OAuth2AuthenticationToken
+                && authentication.getAuthorities().stream().anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role));
+    }
 }
