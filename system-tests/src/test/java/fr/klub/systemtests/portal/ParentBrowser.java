@@ -66,13 +66,18 @@ final class ParentBrowser implements AutoCloseable {
 
     /** Signs in through the provider's page, as a parent does from the portal's "Se connecter". */
     void signIn(String login, String password) {
+        signIn(login, password, "Ma famille");
+    }
+
+    /** Signs in as anyone (staff, auditor too) and waits for the first page of their space, by its heading. */
+    void signIn(String login, String password, String firstHeading) {
         open("/connexion");
         pressLink("Se connecter");
         driver.findElement(By.id("identifiant")).sendKeys(login);
         driver.findElement(By.id("motDePasse")).sendKeys(password);
         clickToNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
         // the provider's redirects end on the portal's home
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Ma famille"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), firstHeading));
     }
 
     /** Waits for an element to be shown (the page after a form's redirects); keeps the page if it never is. */
