@@ -49,6 +49,8 @@ import fr.klub.domain.demande.DraftClosed;
 import fr.klub.domain.demande.DraftOpened;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
+import fr.klub.domain.family.ErasureCause;
+import fr.klub.domain.family.FamilyErased;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.programme.LotteryAnnounced;
@@ -156,7 +158,8 @@ class EventContractTest {
                 new LotteryDrawDue(Instant.parse("2020-10-05T22:00:00Z")),
                 new LotteryDrawn(PROGRAMME, "74657374", Instant.parse("2020-10-05T22:00:00Z"), List.of(FAMILY),
                         List.of(new LotteryDrawn.Granted(DEMANDE, CHILD, SESSION)),
-                        List.of(new LotteryDrawn.Waitlisted(SECOND_CHILD, SECOND_SESSION, 1))));
+                        List.of(new LotteryDrawn.Waitlisted(SECOND_CHILD, SECOND_SESSION, 1))),
+                new FamilyErased(FAMILY, Instant.parse("2023-11-02T09:15:00Z"), ErasureCause.REQUEST));
     }
 
     static Stream<Arguments> eachSample() {
