@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class LotteryDraws {
     private final Collection<DemandeFold> demandes;
     private final Breach breach;
     private final Map<UUID, LotteryAnnounced> lotteries = new HashMap<>();
-    private final Map<UUID, DrawProof> proofs = new HashMap<>();
+    private final Map<UUID, DrawProof> proofs = new LinkedHashMap<>();
 
     /**
      * @param sessions the replay's sessions by id (null when never seen)
@@ -66,6 +67,17 @@ public final class LotteryDraws {
     /** The programme's draw as recomputed when the replay met it. */
     public Optional<DrawProof> proofOf(UUID programmeId) {
         return Optional.ofNullable(proofs.get(programmeId));
+    }
+
+    /** Every draw met so far, in history order: what the verification report lists. */
+    public List<Checked> checked() {
+        return proofs.entrySet().stream()
+                .map(draw -> new Checked(draw.getKey(), draw.getValue().commitmentMatches(), draw.getValue().reproduced()))
+                .toList();
+    }
+
+    /** One draw as the verification report lists it. */
+    public record Checked(UUID programmeId, boolean commitmentMatches, boolean reproduced) {
     }
 
     private DrawProof judge(LotteryDrawn drawn) {
