@@ -25,6 +25,7 @@ import fr.klub.query.audit.history.HistoryPage;
 import fr.klub.query.audit.history.HistoryQuery;
 import fr.klub.query.audit.history.Ndjson;
 import fr.klub.query.audit.replay.DomainEvents;
+import fr.klub.query.audit.replay.DrawProof;
 import fr.klub.query.audit.replay.VerificationReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,15 +46,17 @@ class AuditController {
     private final LiveVerification verification;
     private final Actors actors;
     private final AuditProperties properties;
+    private final DrawAudit draws;
 
     AuditController(DataSource dataSource, EventStoreHistory history, TimeTravel timeTravel,
-                    LiveVerification verification, Actors actors, AuditProperties properties) {
+                    LiveVerification verification, Actors actors, AuditProperties properties, DrawAudit draws) {
         this.dataSource = dataSource;
         this.history = history;
         this.timeTravel = timeTravel;
         this.verification = verification;
         this.actors = actors;
         this.properties = properties;
+        this.draws = draws;
     }
 
     @GetMapping("/events")
@@ -120,6 +123,13 @@ class AuditController {
     @Operation(summary = "Rejoue l'historique depuis le premier événement et vérifie les règles ; compare aux vues en direct")
     VerificationReport verify() throws SQLException {
         return verification.verify();
+    }
+
+    @GetMapping("/programmes/{programmeId}/draw")
+    @Operation(summary = "Le tirage au sort du programme recalculé depuis l'historique : engagement, graine révélée,"
+            + " ordre des familles et attribution, et s'ils concordent avec le tirage enregistré")
+    DrawProof draw(@PathVariable UUID programmeId) throws SQLException {
+        return draws.proofOf(programmeId);
     }
 
     private static Instant instantOrNow(String asOf) {

@@ -100,7 +100,7 @@ class LiveVerification {
                 checker.eventsReplayed(), checker.lastGlobalIndex(), violations.size(),
                 allMatch(checks) ? "match" : "differ", durationMs);
         return new VerificationReport(checker.eventsReplayed(), violations, allMatch(checks), durationMs,
-                checker.lastGlobalIndex(), checks);
+                checker.lastGlobalIndex(), checks, checker.draws().checked());
     }
 
     private List<ReadModelCheck> compare(InvariantChecker checker, Connection connection) throws SQLException {

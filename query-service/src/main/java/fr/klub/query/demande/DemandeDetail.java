@@ -6,8 +6,11 @@ import java.util.UUID;
 
 import fr.klub.domain.demande.DemandeStatus;
 
-/** One demande as its family (or staff) reads it; {@code expiresAt} is set while it is a draft. */
+/**
+ * One demande as its family (or staff) reads it; {@code expiresAt} is set while it is a draft;
+ * {@code wishes}: its lottery wishes, empty for a first-come programme.
+ */
 record DemandeDetail(UUID demandeId, Long number, DemandeStatus status, UUID programmeId, UUID familyId,
-                     List<DemandeReservation> reservations, Instant createdAt, Instant expiresAt,
+                     List<DemandeReservation> reservations, List<DemandeWish> wishes, Instant createdAt, Instant expiresAt,
                      Instant depositedAt, Instant decidedAt, String refusalReason, List<StatusChange> history) {
 }

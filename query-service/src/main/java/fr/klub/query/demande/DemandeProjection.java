@@ -202,7 +202,8 @@ class DemandeProjection {
                 .sorted(Comparator.comparing(StatusChange::at).thenComparing(StatusChange::status))
                 .toList();
         return new DemandeDetail(demande.demandeId(), demande.number(), demande.status(), demande.programmeId(),
-                demande.familyId(), reservations, demande.createdAt(), demande.expiresAt(), demande.depositedAt(),
+                demande.familyId(), reservations,
+                DemandeWishProjection.wishesOf(jdbc, demande.demandeId(), demande.programmeId()), demande.createdAt(), demande.expiresAt(), demande.depositedAt(),
                 demande.decidedAt(), demande.refusalReason(), history);
     }
 

@@ -13,5 +13,7 @@ enum CellState {
     /** The child is in this session's waiting list ({@code waitlistPosition}: 1 = next). */
     WAITLISTED,
     /** A place of this session is offered to the child until {@code offerExpiresAt}: accept or decline. */
-    OFFERED
+    OFFERED,
+    /** A lottery's wish window: the child wished this session ({@code rank}); the draw decides. */
+    WISHED
 }

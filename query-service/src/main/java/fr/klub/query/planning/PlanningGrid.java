@@ -42,9 +42,12 @@ final class PlanningGrid {
     record ChildPlace(UUID childId, UUID sessionId, LocalDate date, Period period) {
     }
 
-    /** {@code queued}: the requested children's waiting-list entries, by "sessionId/childId". */
+    /**
+     * {@code queued}: the requested children's waiting-list entries, by "sessionId/childId";
+     * {@code wishes}: a lottery's wishes until its draw.
+     */
     static Planning build(UUID programmeId, String title, List<SessionRow> sessions, List<UUID> children,
-                          List<ChildPlace> places, Map<String, Queue.Entry> queued) {
+                          List<ChildPlace> places, Map<String, Queue.Entry> queued, WishProjection.Wishes wishes) {
         Map<LocalDate, List<SessionRow>> byDate = sessions.stream()
                 .collect(Collectors.groupingBy(SessionRow::date, TreeMap::new, Collectors.toList()));
         List<PlanningDay> days = byDate.entrySet().stream()
@@ -52,7 +55,7 @@ final class PlanningGrid {
                         .map(period -> new PlanningPeriod(period, day.getValue().stream()
                                 .filter(session -> session.period() == period)
                                 .sorted(SESSION_ORDER)
-                                .map(session -> cell(session, children, places, queued))
+                                .map(session -> cell(session, children, places, queued, wishes))
                                 .toList()))
                         .toList()))
                 .toList();
@@ -60,22 +63,31 @@ final class PlanningGrid {
     }
 
     private static PlanningSession cell(SessionRow session, List<UUID> children, List<ChildPlace> places,
-                                        Map<String, Queue.Entry> queued) {
+                                        Map<String, Queue.Entry> queued, WishProjection.Wishes wishes) {
         List<ChildState> states = children.stream()
-                .map(child -> childState(child, session, places, queued.get(session.sessionId() + "/" + child)))
+                .map(child -> childState(child, session, places, queued.get(session.sessionId() + "/" + child),
+                        wishes.rankOf(session.sessionId(), child)))
                 .toList();
         return new PlanningSession(session.sessionId(), session.activity(), session.capacity(), session.onlineQuota(),
-                session.onlinePlacesLeft(), session.onlinePlacesLeft() == 0, session.waitlistLength(), states);
+                session.onlinePlacesLeft(), session.onlinePlacesLeft() == 0, session.waitlistLength(),
+                wishes.countOf(session.sessionId()), states);
     }
 
-    /** The child's own offer or place shows first, then its place in the queue, then what the others hold. */
-    static ChildState childState(UUID child, SessionRow session, List<ChildPlace> places, Queue.Entry queued) {
+    /**
+     * The child's own offer or place shows first, then its place in the queue, then its wish (a
+     * lottery awaiting its draw: {@code wishRank} is null otherwise), then what the others hold.
+     */
+    static ChildState childState(UUID child, SessionRow session, List<ChildPlace> places, Queue.Entry queued,
+                                 Integer wishRank) {
         if (queued != null && queued.row().status() == Queue.Status.OFFERED) {
             return new ChildState(child, CellState.OFFERED, null, queued.row().offerExpiresAt());
         }
         CellState state = stateOf(child, session, places);
         if (queued != null && state != CellState.RESERVED) {
             return new ChildState(child, CellState.WAITLISTED, queued.position(), null);
+        }
+        if (wishRank != null && state != CellState.RESERVED) {
+            return new ChildState(child, CellState.WISHED, null, null, wishRank);
         }
         return new ChildState(child, state, null, null);
     }

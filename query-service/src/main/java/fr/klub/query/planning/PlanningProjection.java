@@ -178,7 +178,7 @@ class PlanningProjection {
                 (row, n) -> new PlanningGrid.ChildPlace(Sql.uuid(row, "child_id"), Sql.uuid(row, "session_id"),
                         Sql.date(row, "session_date"), Period.valueOf(row.getString("period"))));
         return PlanningGrid.build(query.programmeId(), title.orElse(null), sessions, children, places,
-                queued(query.programmeId(), children));
+                queued(query.programmeId(), children), WishProjection.of(jdbc, query.programmeId(), children));
     }
 
     @QueryHandler

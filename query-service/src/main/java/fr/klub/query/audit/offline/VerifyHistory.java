@@ -36,6 +36,7 @@ import fr.klub.query.audit.replay.VerificationReport;
  * ... --jdbc-url=jdbc:postgresql://host/klub --user=auditor --password-env=KLUB_DB_PASSWORD
  * </pre>
  *
+ * The report lists each lottery draw of the export recomputed from the history (rule 8).
  * Exit code: 0 no violation, 1 violations found, 2 the history could not be read.
  */
 public final class VerifyHistory {
@@ -116,7 +117,8 @@ public final class VerifyHistory {
         source.feed(checker);
         var violations = checker.finish();
         return new VerificationReport(checker.eventsReplayed(), violations, null,
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), checker.lastGlobalIndex(), List.of());
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), checker.lastGlobalIndex(), List.of(),
+                checker.draws().checked());
     }
 
     @FunctionalInterface

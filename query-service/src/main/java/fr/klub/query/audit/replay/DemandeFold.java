@@ -14,9 +14,13 @@ import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.demande.DemandeRefused;
 import fr.klub.domain.demande.DemandeStatus;
+import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.WishGranted;
+import fr.klub.domain.demande.WishRecorded;
+import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.shared.ReservationRef;
 
 /**
@@ -44,6 +48,9 @@ public final class DemandeFold {
     private final Set<ReservationRef> reservations = new LinkedHashSet<>();
     private final Set<ReservationRef> asked = new LinkedHashSet<>();
     private final List<StatusChange> history = new ArrayList<>();
+    /** A lottery's wishes, kept as the command side's demande keeps them (a list, in the order made). */
+    private final List<WishRecorded> wishes = new ArrayList<>();
+    private LotteryEntered lotteryEntry;
 
     public DemandeFold(UUID demandeId) {
         this.demandeId = demandeId;
@@ -68,7 +75,31 @@ public final class DemandeFold {
         } else if (event instanceof ReservationWithdrawn e) {
             reservations.remove(new ReservationRef(e.childId(), e.sessionId()));
             asked.remove(new ReservationRef(e.childId(), e.sessionId()));
-        } else if (event instanceof DemandeDeposited e) {
+        } else if (!applyLottery(event)) {
+            return applyStatus(event, at);
+        }
+        return true;
+    }
+
+    /** A granted wish is a reservation from then on, as the command side's demande holds it. */
+    private boolean applyLottery(Object event) {
+        if (event instanceof WishRecorded e) {
+            wishes.add(e);
+        } else if (event instanceof WishRemoved e) {
+            wishes.removeIf(w -> w.childId().equals(e.childId()) && w.sessionId().equals(e.sessionId()));
+        } else if (event instanceof WishGranted e) {
+            reservations.add(new ReservationRef(e.childId(), e.sessionId()));
+            asked.add(new ReservationRef(e.childId(), e.sessionId()));
+        } else if (event instanceof LotteryEntered e) {
+            lotteryEntry = e;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private boolean applyStatus(Object event, Instant at) {
+        if (event instanceof DemandeDeposited e) {
             number = e.number();
             depositedAt = e.depositedAt();
             changeStatus(DemandeStatus.DEPOSITED, at);
@@ -95,6 +126,43 @@ public final class DemandeFold {
     private void changeStatus(DemandeStatus next, Instant at) {
         status = next;
         history.add(new StatusChange(next, at));
+    }
+
+    /** The demande an event of a demande stream belongs to; null for any other event. */
+    public static UUID idOf(Object event) {
+        if (event instanceof DemandeCreated e) {
+            return e.demandeId();
+        } else if (event instanceof ReservationAdded e) {
+            return e.demandeId();
+        } else if (event instanceof ReservationRemoved e) {
+            return e.demandeId();
+        } else if (event instanceof ReservationWithdrawn e) {
+            return e.demandeId();
+        } else if (event instanceof DemandeDeposited e) {
+            return e.demandeId();
+        } else if (event instanceof DemandeAccepted e) {
+            return e.demandeId();
+        } else if (event instanceof DemandeRefused e) {
+            return e.demandeId();
+        } else if (event instanceof DemandeCancelled e) {
+            return e.demandeId();
+        } else if (event instanceof DemandeExpired e) {
+            return e.demandeId();
+        }
+        return lotteryIdOf(event);
+    }
+
+    private static UUID lotteryIdOf(Object event) {
+        if (event instanceof WishRecorded e) {
+            return e.demandeId();
+        } else if (event instanceof WishRemoved e) {
+            return e.demandeId();
+        } else if (event instanceof WishGranted e) {
+            return e.demandeId();
+        } else if (event instanceof LotteryEntered e) {
+            return e.demandeId();
+        }
+        return null;
     }
 
     /** Refused, cancelled or expired: none of its reservations may count a place any more. */
@@ -167,5 +235,20 @@ public final class DemandeFold {
 
     public List<StatusChange> history() {
         return history;
+    }
+
+    /** The lottery's wishes recorded and not removed (granted ones included). */
+    public List<WishRecorded> wishes() {
+        return wishes;
+    }
+
+    /** The wishes a draw takes from this demande, as the command side's draw reads them: none unless deposited. */
+    public List<WishRecorded> depositedWishes() {
+        return status == DemandeStatus.DEPOSITED ? List.copyOf(wishes) : List.of();
+    }
+
+    /** Null unless the demande was deposited inside a lottery's wish window. */
+    public LotteryEntered lotteryEntry() {
+        return lotteryEntry;
     }
 }

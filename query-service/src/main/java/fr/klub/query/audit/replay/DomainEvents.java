@@ -18,10 +18,16 @@ import fr.klub.domain.demande.DemandeCreated;
 import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.demande.DemandeRefused;
+import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.WishGranted;
+import fr.klub.domain.demande.WishRecorded;
+import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.family.FamilyRegistered;
+import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.programme.ProgrammeCreated;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OfferAccepted;
@@ -54,7 +60,9 @@ public final class DomainEvents {
                     OfferLapsed.class, QueueEntryRemoved.class,
                     DemandeCreated.class, ReservationAdded.class, ReservationRemoved.class,
                     ReservationWithdrawn.class, DemandeDeposited.class, DemandeAccepted.class,
-                    DemandeRefused.class, DemandeCancelled.class, DemandeExpired.class)
+                    DemandeRefused.class, DemandeCancelled.class, DemandeExpired.class,
+                    LotteryAnnounced.class, LotteryDrawn.class, WishRecorded.class, WishRemoved.class,
+                    WishGranted.class, LotteryEntered.class)
             .stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     /** Reads payloads exactly as the event store's serializer wrote them. */

@@ -21,9 +21,15 @@ import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.demande.DemandeRefused;
 import fr.klub.domain.demande.DemandeStatus;
+import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.WishGranted;
+import fr.klub.domain.demande.WishRecorded;
+import fr.klub.domain.demande.WishRemoved;
+import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.session.Channel;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OfferAccepted;
@@ -42,7 +48,8 @@ import fr.klub.query.audit.history.StoredEvent;
 
 /**
  * Replays the history, event by event in global order, and reports every breach of the rules of
- * product.md §4 that the history shows, and rule 7 of §9 (first in line first, {@link FirstInLine}).
+ * product.md §4 that the history shows, rule 7 of §9 (first in line first, {@link FirstInLine}) and
+ * rule 8 of §10 (the draw is reproducible, {@link LotteryDraws}).
  * It trusts nothing from the command side: it rebuilds sessions (with their waiting lists) and
  * demandes with its own folds and judges each step. Rule 7 is judged at each event, not at the end
  * of the transaction: "free" means free at the moment of the offer, as the command side saw it.
@@ -58,6 +65,7 @@ public final class InvariantChecker {
     public static final int NO_LEAKED_PLACE = 3;
     public static final int STATUS_MACHINE = 5;
     public static final int FIRST_IN_LINE = 7;
+    public static final int DRAW_REPRODUCIBLE = 8;
 
     private final Map<UUID, SessionFold> sessions = new LinkedHashMap<>();
     private final Map<UUID, DemandeFold> demandes = new LinkedHashMap<>();
@@ -70,6 +78,8 @@ public final class InvariantChecker {
     private final List<Runnable> endOfTransaction = new ArrayList<>();
     private final FirstInLine firstInLine = new FirstInLine(this::isFree,
             (aggregateId, detail) -> report(FIRST_IN_LINE, aggregateId, detail));
+    private final LotteryDraws draws = new LotteryDraws(sessions::get, demandes.values(),
+            (programmeId, detail) -> report(DRAW_REPRODUCIBLE, programmeId.toString(), detail));
     private String transaction;
     private long eventsReplayed;
     private long lastGlobalIndex = -1;
@@ -106,6 +116,11 @@ public final class InvariantChecker {
     /** Sessions as rebuilt by the replay, to compare with the live read models. */
     public Map<UUID, SessionFold> sessions() {
         return sessions;
+    }
+
+    /** Each lottery draw of the history, recomputed from what the history held when it was drawn (rule 8). */
+    public LotteryDraws draws() {
+        return draws;
     }
 
     /** Demandes as rebuilt by the replay, to compare with the live read models. */
@@ -149,6 +164,8 @@ public final class InvariantChecker {
             session(e.sessionId()).apply(e, event.timestamp());
         } else if (payload instanceof ChildPeriodPassedOver e) {
             firstInLine.passedOver(e.childId(), e.offeringSessionId(), !claims.containsKey(e.childPeriodId()));
+        } else if (payload instanceof LotteryAnnounced || payload instanceof LotteryDrawn) {
+            draws.accept(payload);
         } else if (!waitlists.check(payload)) {
             checkDemande(payload, event);
         }
@@ -325,7 +342,7 @@ public final class InvariantChecker {
     }
 
     private void checkDemande(Object payload, StoredEvent event) {
-        UUID demandeId = demandeIdOf(payload);
+        UUID demandeId = DemandeFold.idOf(payload);
         if (demandeId == null) {
             return;
         }
@@ -349,8 +366,10 @@ public final class InvariantChecker {
             }
         } else if (payload instanceof DemandeDeposited e) {
             requireStatus(key, before, event.type(), DemandeStatus.DRAFT);
-            if (demande.reservations().isEmpty() || e.reservations() == null || e.reservations().isEmpty()) {
-                report(STATUS_MACHINE, key, "demande déposée sans aucune réservation");
+            boolean reserves = !demande.reservations().isEmpty() && e.reservations() != null
+                    && !e.reservations().isEmpty();
+            if (!reserves && demande.wishes().isEmpty()) {
+                report(STATUS_MACHINE, key, "demande déposée sans aucune réservation ni aucun vœu");
             }
         } else if (payload instanceof DemandeAccepted || payload instanceof DemandeRefused) {
             if (before == DemandeStatus.ACCEPTED || before == DemandeStatus.REFUSED) {
@@ -359,8 +378,11 @@ public final class InvariantChecker {
             } else {
                 requireStatus(key, before, event.type(), DemandeStatus.DEPOSITED);
             }
-        } else if (payload instanceof DemandeCancelled || payload instanceof DemandeExpired) {
+        } else if (payload instanceof DemandeCancelled || payload instanceof DemandeExpired
+                || payload instanceof WishRecorded || payload instanceof WishRemoved) {
             requireStatus(key, before, event.type(), DemandeStatus.DRAFT);
+        } else if (payload instanceof WishGranted || payload instanceof LotteryEntered) {
+            requireStatus(key, before, event.type(), DemandeStatus.DEPOSITED);
         }
         List<ReservationRef> leaving = new ArrayList<>(demande.reservations());
         demande.apply(payload, event.timestamp());
@@ -438,29 +460,6 @@ public final class InvariantChecker {
     private static boolean offeredTo(SessionFold session, UUID childId) {
         SessionFold.QueueEntry entry = session.queue().get(childId);
         return entry != null && entry.offered();
-    }
-
-    private static UUID demandeIdOf(Object payload) {
-        if (payload instanceof DemandeCreated e) {
-            return e.demandeId();
-        } else if (payload instanceof ReservationAdded e) {
-            return e.demandeId();
-        } else if (payload instanceof ReservationRemoved e) {
-            return e.demandeId();
-        } else if (payload instanceof ReservationWithdrawn e) {
-            return e.demandeId();
-        } else if (payload instanceof DemandeDeposited e) {
-            return e.demandeId();
-        } else if (payload instanceof DemandeAccepted e) {
-            return e.demandeId();
-        } else if (payload instanceof DemandeRefused e) {
-            return e.demandeId();
-        } else if (payload instanceof DemandeCancelled e) {
-            return e.demandeId();
-        } else if (payload instanceof DemandeExpired e) {
-            return e.demandeId();
-        }
-        return null;
     }
 
     private static String slotKey(SessionFold session, UUID childId) {

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,11 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.klub.domain.demande.DemandeCancelled;
+import fr.klub.domain.lottery.DrawOutcome;
+import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.shared.Period;
 import fr.klub.domain.shared.ReleaseReason;
 import fr.klub.query.audit.history.AuditJson;
 import fr.klub.query.audit.history.Ndjson;
 import fr.klub.query.audit.replay.CraftedHistory;
+import fr.klub.query.audit.replay.LotteryHistory;
 import fr.klub.query.audit.replay.Violation;
 
 class VerifyHistoryTest {
@@ -80,6 +84,48 @@ class VerifyHistoryTest {
             assertThat(violation.get("rule").asInt()).isEqualTo(7);
             assertThat(violation.get("detail").asText()).contains(first.toString());
         });
+    }
+
+    @Test
+    void anExportWithAForgedDrawFailsOnRule8AndTheGenuineOneIsListedAsReproduced() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        LotteryHistory genuine = twoFamiliesForOnePlace(session, first, second).genuineDraw();
+        LotteryHistory forged = twoFamiliesForOnePlace(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        DrawOutcome outcome = forged.outcome();
+        // the family order of the seed, but the place given to the other family's child
+        LotteryDrawn.Waitlisted waiting = outcome.waitlisted().get(0);
+        LotteryDrawn.Granted granted = outcome.granted().get(0);
+        forged.draw(HexFormat.of().formatHex(forged.seed), new DrawOutcome(outcome.familyOrder(),
+                List.of(new LotteryDrawn.Granted(granted.demandeId(), waiting.childId(), granted.sessionId())),
+                List.of(new LotteryDrawn.Waitlisted(granted.childId(), waiting.sessionId(), 1))));
+
+        StringWriter clean = new StringWriter();
+        int genuineExit = VerifyHistory.run(new String[] {write(genuine.history()).toString()},
+                new PrintWriter(clean), new PrintWriter(new StringWriter()));
+        StringWriter out = new StringWriter();
+        int forgedExit = VerifyHistory.run(new String[] {write(forged.history()).toString()}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+
+        assertThat(genuineExit).isZero();
+        JsonNode genuineReport = AuditJson.mapper().readTree(clean.toString());
+        assertThat(genuineReport.get("draws")).singleElement().satisfies(draw -> {
+            assertThat(draw.get("programmeId").asText()).isEqualTo(genuine.programme.toString());
+            assertThat(draw.get("commitmentMatches").asBoolean()).isTrue();
+            assertThat(draw.get("reproduced").asBoolean()).isTrue();
+        });
+        assertThat(forgedExit).isEqualTo(1);
+        JsonNode report = AuditJson.mapper().readTree(out.toString());
+        assertThat(report.get("violations")).extracting(v -> v.get("rule").asInt()).contains(8);
+        assertThat(report.get("draws").get(0).get("reproduced").asBoolean()).isFalse();
+    }
+
+    /** Two families, one child each, wishing the only online place of a session. */
+    private static LotteryHistory twoFamiliesForOnePlace(UUID session, UUID first, UUID second) {
+        return new LotteryHistory().session(session, Period.MATIN, 2, 1)
+                .family(UUID.randomUUID(), UUID.randomUUID(), new LotteryHistory.Wish(first, session, Period.MATIN, 1))
+                .family(UUID.randomUUID(), UUID.randomUUID(), new LotteryHistory.Wish(second, session, Period.MATIN, 1));
     }
 
     @Test
