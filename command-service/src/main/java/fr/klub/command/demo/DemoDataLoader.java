@@ -184,7 +184,7 @@ class DemoDataLoader implements ApplicationRunner {
         send(new CreateProgramme(DemoLottery.PROGRAMME_ID, DemoLottery.TITLE, DemoLottery.FIRST_DAY,
                 DemoLottery.LAST_DAY, DemoLottery.MIN_AGE, DemoLottery.MAX_AGE, DemoProgramme.BOOKING_OPENS_AT,
                 DemoProgramme.BOOKING_CLOSES_AT, DemoProgramme.CANCELLATION_DEADLINE_DAYS, properties.town().zone(),
-                Allocation.LOTTERY, DemoLottery.WISHES_CLOSE_AT, commitment));
+                Allocation.LOTTERY, DemoLottery.wishesCloseAt(clock.instant()), commitment));
         return 1;
     }
 
@@ -280,7 +280,7 @@ class DemoDataLoader implements ApplicationRunner {
                 ==== KLUB — démonstration (profil dev) ====
                 Heure métier du command-service : {} (horloge de démonstration)
                 Programme « {} » : {}
-                Programme « {} » : {} (vœux jusqu'au {}, puis tirage au sort)
+                Programme « {} » : {} (vœux pendant 10 minutes après le premier démarrage, puis tirage au sort)
                 Famille de démonstration TEST : {} — Thaïs {}, Eden {}
                 Connexions de démonstration :
                   parent   {} / {}
@@ -288,7 +288,7 @@ class DemoDataLoader implements ApplicationRunner {
                   auditeur {} / {}   (AUDITOR)
                 ===========================================""",
                 clock.instant().atZone(properties.town().zone()), DemoProgramme.TITLE, DemoProgramme.PROGRAMME_ID,
-                DemoLottery.TITLE, DemoLottery.PROGRAMME_ID, DemoLottery.WISHES_CLOSE_AT.atZone(properties.town().zone()),
+                DemoLottery.TITLE, DemoLottery.PROGRAMME_ID,
                 DemoFamilies.TEST.familyId(),
                 DemoFamilies.TEST.children().get(0).childId(), DemoFamilies.TEST.children().get(1).childId(),
                 logins.parent().username(), logins.parent().password(),

@@ -1,6 +1,8 @@
 package fr.klub.command.demo;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +12,8 @@ import fr.klub.domain.shared.Period;
 
 /**
  * The lottery demo (product.md §10): a second programme, the winter holidays 2021, allocated by
- * lottery. Its wish window is still open when the dev run starts (the demo clock says 1 October
- * 2020, 8:00) and closes at 8:10: the LE GOFF, MARTIN and BERNARD families have deposited ranked
+ * lottery. Its wish window is still open when the dev run first starts (the demo clock says 1
+ * October 2020, 8:00) and closes ten minutes later, at 8:10: the LE GOFF, MARTIN and BERNARD families have deposited ranked
  * wishes, the TEST family's parent may still add some, and the persistent deadline draws at 8:10
  * (ten minutes after the start). Small sessions make the draw visible: three LE GOFF siblings wish
  * a pony course with three online places that two other children want too (siblings together or
@@ -26,8 +28,8 @@ final class DemoLottery {
     static final LocalDate LAST_DAY = LocalDate.of(2021, 2, 26);
     static final int MIN_AGE = 8;
     static final int MAX_AGE = 12;
-    /** The wishes close ten minutes after the demo clock's start (1 October 2020, 8:00 in Auray). */
-    static final Instant WISHES_CLOSE_AT = Instant.parse("2020-10-01T06:10:00Z");
+    /** The wish window stays open this long after the first load: 8:10 with the default demo clock. */
+    static final Duration WISH_WINDOW = Duration.ofMinutes(10);
 
     static final DemoProgramme.DemoSession PONEY = session(FIRST_DAY, Period.MATIN, "Stage poney", 6);
     static final DemoProgramme.DemoSession ESCALADE = session(FIRST_DAY, Period.MATIN, "Escalade", 8);
@@ -60,6 +62,11 @@ final class DemoLottery {
                     .stream().flatMap(List::stream).toList()));
 
     private DemoLottery() {
+    }
+
+    /** From the business time of the load, so that the wishes fit whatever {@code klub.demo.clock-starts-at} says. */
+    static Instant wishesCloseAt(Instant loadedAt) {
+        return loadedAt.truncatedTo(ChronoUnit.MINUTES).plus(WISH_WINDOW);
     }
 
     private static DemoProgramme.DemoSession session(LocalDate date, Period period, String activity, int capacity) {
