@@ -36,16 +36,18 @@ public final class BenchmarkCommand {
                 only = arg.substring("--only=".length());
             } else if (arg.startsWith("--scale=")) {
                 scale = arg.substring("--scale=".length());
-            } else if (arg.equals("run") || arg.equals("faults")) {
+            } else if (arg.equals("run") || arg.equals("faults") || arg.equals("lottery")) {
                 mode = arg;
             } else {
-                throw new IllegalArgumentException("usage: benchmark [run|faults] [--scale=full|small] [--only=abc]");
+                throw new IllegalArgumentException("usage: benchmark [run|faults|lottery] [--scale=full|small] [--only=abc]");
             }
         }
         Path root = Path.of(System.getProperty("klub.root", ".")).toAbsolutePath().normalize();
         Settings settings = Settings.of(scale, root);
         if (mode.equals("faults")) {
             new Faults(settings).runAll(only);
+        } else if (mode.equals("lottery")) {
+            lottery(settings);
         } else {
             run(settings);
         }
@@ -198,6 +200,9 @@ public final class BenchmarkCommand {
                 figures.put("rssAfterLoadMiB", Latencies.round(service.rssMiB()));
             }
 
+            // --- 4b. the lottery's draw (issue 15), while the notification-service still mails --------
+            results.put("lottery", lotteryPhase(klub, pool, settings));
+
             // --- 5. replay ---------------------------------------------------------------------------
             // The notification-service would mail every synthetic deposit: it has been measured, stop it.
             klub.notification.stop();
@@ -231,6 +236,40 @@ public final class BenchmarkCommand {
             results.put("finishedAt", Instant.now().toString());
         }
         Report.write(settings, results);
+    }
+
+    /** {@code ./benchmark.sh lottery}: the lottery's phase alone, on a fresh system. */
+    static void lottery(Settings settings) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("startedAt", Instant.now().toString());
+        results.put("machine", Machine.describe());
+        results.put("loadAverageAtStart", Machine.loadAverage());
+        results.put("settings", settings.describe());
+        try (KlubSystem klub = KlubSystem.create(settings, settings.work())) {
+            for (ServiceProcess service : klub.services()) {
+                log.info("Starting {}", service.name());
+                service.start();
+            }
+            Pause.millis(5000);
+            DataSource pool = klub.database.pool("benchmark", settings.baselinePool());
+            results.put("lottery", lotteryPhase(klub, pool, settings));
+            results.put("commandServiceRssAfterDrawMiB", Latencies.round(klub.command.rssMiB()));
+            results.put("loadAverageAtEnd", Machine.loadAverage());
+            results.put("finishedAt", Instant.now().toString());
+        }
+        Report.writeLottery(settings, results);
+    }
+
+    /** The phase's figures, or why it failed: a failed draw must not lose the other phases' figures. */
+    private static Map<String, Object> lotteryPhase(KlubSystem klub, DataSource pool, Settings settings) {
+        try {
+            return new LotteryPhase(klub, pool, settings).run();
+        } catch (Exception | OutOfMemoryError e) {
+            log.error("Lottery phase failed", e);
+            Map<String, Object> failed = new LinkedHashMap<>();
+            failed.put("error", e.toString());
+            return failed;
+        }
     }
 
     private static Map<String, Object> pair(Map<String, Object> ours, Map<String, Object> baseline) {

@@ -46,7 +46,8 @@ final class Faults {
                 settings.jvmOptions(), "PT30S", settings.credentialsCacheTtl(), "1s", "PT20S", settings.hotBursts(),
                 settings.hotAttempts(), settings.hotPlaces(), settings.rushFamilies(), settings.rushSessions(),
                 settings.sessionsPerChild(), settings.rushCapacity(), settings.clientThreads(),
-                settings.baselinePool(), settings.setupThreads(), settings.lagSessions(), settings.replayEvents());
+                settings.baselinePool(), settings.setupThreads(), settings.lagSessions(), settings.replayEvents(),
+                settings.lotteryFamilies(), settings.lotterySessions(), settings.lotteryOnlinePlaces());
     }
 
     /** Runs the checks named in {@code only} ("abc": all); the others keep their last results. */

@@ -19,12 +19,16 @@ import java.util.Map;
  * @param baselinePool     JDBC connections of the baseline (its clients share them)
  * @param mailClaimTimeout after it, a mail claimed by a dead notification-service instance is sent again
  * @param replayEvents     size of the synthetic history written before the rebuild
+ * @param lotteryFamilies  families entering the lottery's draw (two children, six ranked wishes each)
+ * @param lotterySessions  sessions of the lottery programme (five per half-day)
+ * @param lotteryOnlinePlaces online places of each of its sessions
  */
 record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, List<String> jvmOptions,
                 String draftTimeout, String credentialsCacheTtl, String deadlinePolling, String mailClaimTimeout,
                 int hotBursts, int hotAttempts, int hotPlaces,
                 int rushFamilies, int rushSessions, int sessionsPerChild, int rushCapacity, int clientThreads,
-                int baselinePool, int setupThreads, int lagSessions, int replayEvents) {
+                int baselinePool, int setupThreads, int lagSessions, int replayEvents,
+                int lotteryFamilies, int lotterySessions, int lotteryOnlinePlaces) {
 
     static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Daxoniq.update-checker.disabled=true",
             "-Ddisable-axoniq-console-message=true");
@@ -33,12 +37,15 @@ record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, Lis
         Path work = root.resolve("benchmark").resolve("target").resolve("run");
         return switch (scale) {
             case "full" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s", "PT5M",
-                    20, 500, 8, 2000, 100, 4, 200, 32, 32, 4, 9, 1_000_000);
+                    20, 500, 8, 2000, 100, 4, 200, 32, 32, 4, 9, 1_000_000,
+                    5000, 100, 150);
             case "small" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s", "PT5M",
-                    2, 100, 8, 100, 20, 4, 40, 16, 16, 4, 9, 30_000);
+                    2, 100, 8, 100, 20, 4, 40, 16, 16, 4, 9, 30_000,
+                    200, 20, 30);
             // The full rush and lag phases with few bursts and a small history: for profiling the command path.
             case "rush" -> new Settings(scale, root, work, true, JVM_OPTIONS, "PT2H", "PT1H", "2s", "PT5M",
-                    3, 500, 8, 2000, 100, 4, 200, 32, 32, 4, 9, 30_000);
+                    3, 500, 8, 2000, 100, 4, 200, 32, 32, 4, 9, 30_000,
+                    5000, 100, 150);
             default -> throw new IllegalArgumentException("unknown scale " + scale + " (full, rush or small)");
         };
     }
@@ -64,6 +71,9 @@ record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, Lis
         described.put("baselineJdbcPool", baselinePool);
         described.put("lagSessions", lagSessions);
         described.put("replayEventsWritten", replayEvents);
+        described.put("lotteryFamilies", lotteryFamilies);
+        described.put("lotterySessions", lotterySessions);
+        described.put("lotteryOnlinePlacesPerSession", lotteryOnlinePlaces);
         return described;
     }
 }

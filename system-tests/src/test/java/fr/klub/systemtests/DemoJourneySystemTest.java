@@ -135,7 +135,9 @@ class DemoJourneySystemTest {
         system.commandContext().getBean("demoDataLoader", ApplicationRunner.class).run(new DefaultApplicationArguments());
         assertThat(count(jdbc, "domain_event_entry")).isEqualTo(eventsBefore);
         assertThat(count(jdbc, "account")).isEqualTo(accountsBefore);
-        assertThat(system.asParent(system.query()).get("/api/programmes").json()).hasSize(1);
+        // the seed's programme and the lottery demo's (docs/decisions/run-demo-data-and-clock.md)
+        assertThat(system.asParent(system.query()).get("/api/programmes").json()).hasSize(2)
+                .anySatisfy(programme -> assertThat(programme.get("title").asText()).contains("tirage au sort"));
     }
 
     private long jdbcCount(String sql) {

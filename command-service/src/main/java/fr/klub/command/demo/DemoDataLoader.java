@@ -29,7 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.klub.command.demo.DemoFamilies.DemoBooking;
 import fr.klub.command.demo.DemoFamilies.DemoFamily;
 import fr.klub.command.demo.DemoFamilies.DemoWaiting;
+import fr.klub.command.demo.DemoLottery.DemoEntry;
+import fr.klub.command.demo.DemoLottery.DemoWish;
 import fr.klub.command.demo.DemoProgramme.DemoSession;
+import fr.klub.command.lottery.LotterySeeds;
 import fr.klub.command.support.KlubProperties;
 import fr.klub.domain.booking.JoinWaitlist;
 import fr.klub.domain.demande.CreateDemande;
@@ -39,7 +42,9 @@ import fr.klub.domain.demande.ReserveSession;
 import fr.klub.domain.demande.ValidateDemande;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.RegisterFamily;
+import fr.klub.domain.programme.Allocation;
 import fr.klub.domain.programme.CreateProgramme;
+import fr.klub.domain.programme.Lottery;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.ScheduleSession;
 import fr.klub.platform.correlation.CorrelationKeys;
@@ -73,6 +78,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final KlubProperties properties;
+    private final LotterySeeds seeds;
     private final String nextDemandeNumberSql;
     private final SecureRandom random = new SecureRandom();
     private final MetaData origin = MetaData.from(Map.of(
@@ -82,7 +88,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     DemoDataLoader(CommandGateway commands, EventStore eventStore, AccountService accounts,
                    TransactionTemplate transaction, JdbcTemplate jdbc, DataSource dataSource, Clock clock,
-                   KlubProperties properties) throws MetaDataAccessException {
+                   KlubProperties properties, LotterySeeds seeds) throws MetaDataAccessException {
         this.commands = commands;
         this.eventStore = eventStore;
         this.accounts = accounts;
@@ -90,6 +96,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.seeds = seeds;
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
         this.nextDemandeNumberSql = product.toLowerCase().contains("postgres")
                 ? "SELECT nextval('demande_number_seq')"
@@ -107,7 +114,7 @@ class DemoDataLoader implements ApplicationRunner {
         }
         created += programme();
         for (DemoSession session : DemoProgramme.sessions()) {
-            created += session(session);
+            created += session(DemoProgramme.PROGRAMME_ID, session);
         }
         for (DemoBooking booking : DemoFamilies.BOOKINGS) {
             created += booking(booking, true);
@@ -115,6 +122,13 @@ class DemoDataLoader implements ApplicationRunner {
         created += booking(DemoFamilies.DEPOSITED, false);
         for (DemoWaiting waiting : DemoFamilies.WAITING) {
             created += waiting(waiting);
+        }
+        created += lotteryProgramme();
+        for (DemoSession session : DemoLottery.SESSIONS) {
+            created += session(DemoLottery.PROGRAMME_ID, session);
+        }
+        for (DemoEntry entry : DemoLottery.ENTRIES) {
+            created += lotteryEntry(entry);
         }
         if (created == 0) {
             log.info("Données de démonstration déjà présentes : rien à charger");
@@ -157,11 +171,45 @@ class DemoDataLoader implements ApplicationRunner {
         return 1;
     }
 
-    private int session(DemoSession session) {
+    /**
+     * The lottery programme, as staff create one: its seed kept in {@code lottery_seeds} first, only
+     * the commitment in the history (a start interrupted after the seed reuses it).
+     */
+    private int lotteryProgramme() {
+        if (exists(DemoLottery.PROGRAMME_ID)) {
+            return 0;
+        }
+        String commitment = seeds.seedBytesOf(DemoLottery.PROGRAMME_ID).map(Lottery::commitmentOf)
+                .orElseGet(() -> seeds.generate(DemoLottery.PROGRAMME_ID));
+        send(new CreateProgramme(DemoLottery.PROGRAMME_ID, DemoLottery.TITLE, DemoLottery.FIRST_DAY,
+                DemoLottery.LAST_DAY, DemoLottery.MIN_AGE, DemoLottery.MAX_AGE, DemoProgramme.BOOKING_OPENS_AT,
+                DemoProgramme.BOOKING_CLOSES_AT, DemoProgramme.CANCELLATION_DEADLINE_DAYS, properties.town().zone(),
+                Allocation.LOTTERY, DemoLottery.wishesCloseAt(clock.instant()), commitment));
+        return 1;
+    }
+
+    /** A family's wishes as a parent records them in the window — draft, ranked clicks, deposit. */
+    private int lotteryEntry(DemoEntry entry) {
+        if (exists(entry.demandeId())) {
+            return 0;
+        }
+        DemoFamily family = entry.family();
+        send(new CreateDemande(entry.demandeId(), family.familyId(), DemoLottery.PROGRAMME_ID,
+                family.children().stream().map(Child::childId).toList(), trackingToken(),
+                properties.demande().draftTimeout(), clock.instant()));
+        for (DemoWish wish : entry.wishes()) {
+            send(new ReserveSession(entry.demandeId(), family.familyId(), wish.childId(), wish.session().sessionId(),
+                    clock.instant(), wish.rank()));
+        }
+        send(new DepositDemande(entry.demandeId(), family.familyId(), nextDemandeNumber(), clock.instant()));
+        return 1;
+    }
+
+    private int session(UUID programmeId, DemoSession session) {
         if (exists(session.sessionId())) {
             return 0;
         }
-        send(new ScheduleSession(session.sessionId(), DemoProgramme.PROGRAMME_ID, session.activity(), session.date(),
+        send(new ScheduleSession(session.sessionId(), programmeId, session.activity(), session.date(),
                 session.period(), session.capacity(), null));
         return 1;
     }
@@ -232,13 +280,16 @@ class DemoDataLoader implements ApplicationRunner {
                 ==== KLUB — démonstration (profil dev) ====
                 Heure métier du command-service : {} (horloge de démonstration)
                 Programme « {} » : {}
+                Programme « {} » : {} (vœux pendant 10 minutes après le premier démarrage, puis tirage au sort)
                 Famille de démonstration TEST : {} — Thaïs {}, Eden {}
                 Connexions de démonstration :
                   parent   {} / {}
                   agent    {} / {}   (STAFF)
                   auditeur {} / {}   (AUDITOR)
                 ===========================================""",
-                clock.instant().atZone(properties.town().zone()), DemoProgramme.TITLE, DemoProgramme.PROGRAMME_ID, DemoFamilies.TEST.familyId(),
+                clock.instant().atZone(properties.town().zone()), DemoProgramme.TITLE, DemoProgramme.PROGRAMME_ID,
+                DemoLottery.TITLE, DemoLottery.PROGRAMME_ID,
+                DemoFamilies.TEST.familyId(),
                 DemoFamilies.TEST.children().get(0).childId(), DemoFamilies.TEST.children().get(1).childId(),
                 logins.parent().username(), logins.parent().password(),
                 logins.staff().username(), logins.staff().password(),

@@ -6,14 +6,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import fr.klub.domain.shared.Period;
@@ -23,6 +28,9 @@ import fr.klub.notification.letters.Addressee;
 /** Reads the notification-service's own read model (written by {@link ContactsProjection}). */
 @Component
 public class Contacts {
+
+    /** Ids per IN list: far below any driver's limit on bound parameters. */
+    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -76,6 +84,50 @@ public class Contacts {
                 (rs, row) -> new SessionFacts(rs.getObject("session_id", UUID.class), rs.getString("activity"),
                         rs.getObject("session_date", LocalDate.class), Period.valueOf(rs.getString("period"))),
                 sessionId).stream().findFirst();
+    }
+
+    public Optional<String> programmeTitle(UUID programmeId) {
+        return jdbc.queryForList("SELECT title FROM notification_programme WHERE programme_id = ?", String.class,
+                programmeId).stream().findFirst();
+    }
+
+    /**
+     * The registered children among these, with their family and first name, read by chunks (a draw
+     * names thousands of children: one query each would be slow, one IN list too long).
+     */
+    public Map<UUID, RegisteredChild> registeredChildren(Collection<UUID> childIds) {
+        Map<UUID, RegisteredChild> found = new HashMap<>();
+        inChunks(childIds, chunk -> jdbc.query("SELECT child_id, family_id, first_name FROM notification_child "
+                        + "WHERE child_id IN (" + placeholders(chunk.size()) + ")",
+                (RowCallbackHandler) rs -> found.put(rs.getObject("child_id", UUID.class), new RegisteredChild(
+                        rs.getObject("family_id", UUID.class), rs.getString("first_name"))),
+                chunk.toArray()));
+        return found;
+    }
+
+    /** The family of each of these demandes the read model knows (from their creation). */
+    public Map<UUID, UUID> familiesOfDemandes(Collection<UUID> demandeIds) {
+        Map<UUID, UUID> found = new HashMap<>();
+        inChunks(demandeIds, chunk -> jdbc.query("SELECT demande_id, family_id FROM notification_demande "
+                        + "WHERE demande_id IN (" + placeholders(chunk.size()) + ")",
+                (RowCallbackHandler) rs -> found.put(rs.getObject("demande_id", UUID.class),
+                        rs.getObject("family_id", UUID.class)),
+                chunk.toArray()));
+        return found;
+    }
+
+    public record RegisteredChild(UUID familyId, String firstName) {
+    }
+
+    private static void inChunks(Collection<UUID> ids, Consumer<List<UUID>> query) {
+        List<UUID> distinct = ids.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            query.accept(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
+        }
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** The child's first name, as the family registered it; empty for a child never registered. */

@@ -17,6 +17,7 @@ import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
+import fr.klub.domain.programme.ProgrammeCreated;
 import fr.klub.domain.session.OfferAccepted;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
@@ -78,6 +79,14 @@ class ContactsProjection {
                 event.familyId(), event.number(), utc(event.depositedAt()), event.trackingToken(), event.demandeId());
     }
 
+    /** The lottery's result letter names the programme (LotteryDrawn gives only its id). */
+    @EventHandler
+    void on(ProgrammeCreated event) {
+        upsert("UPDATE notification_programme SET title = ? WHERE programme_id = ?",
+                "INSERT INTO notification_programme (title, programme_id) VALUES (?, ?)",
+                event.title(), event.programmeId());
+    }
+
     @EventHandler
     void on(SessionScheduled event) {
         upsert("UPDATE notification_session SET activity = ?, session_date = ?, period = ?, cancelled = FALSE WHERE session_id = ?",
@@ -122,7 +131,7 @@ class ContactsProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("notification_offer", "notification_booking", "notification_session",
+        for (String table : List.of("notification_programme", "notification_offer", "notification_booking", "notification_session",
                 "notification_demande", "notification_child", "notification_guardian")) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -12,7 +12,9 @@ public enum LetterKind {
     PLACE_OFFERED,
     OFFER_LAPSED,
     /** "J'ai oublié mon mot de passe": its link is in the log only as a mask (docs/notifications.md). */
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+    /** The lottery's result: one per family that entered the draw (product.md §10). */
+    LOTTERY_RESULT;
 
     /** File name stem under the templates location, e.g. {@code demande-deposited}. */
     String fileStem() {

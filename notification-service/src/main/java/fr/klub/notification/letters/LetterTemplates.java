@@ -16,7 +16,9 @@ import org.springframework.core.io.ResourceLoader;
  * The letters' wording lives in files, one folder per template ({@code <name>.subject.txt},
  * {@code <name>.txt}, {@code <name>.html}), so that the town can reword them without touching
  * code. Placeholders are {@code ${name}}; values are HTML-escaped in the HTML file only. A
- * placeholder without a value is an error rather than a letter with a hole in it.
+ * placeholder without a value is an error rather than a letter with a hole in it. A list value
+ * (the lines of a letter that names several places) is written one line per item: "- item" in the
+ * text, {@code <li>item</li>} (escaped) in the HTML, where the template puts it inside a list.
  */
 final class LetterTemplates {
 
@@ -34,11 +36,23 @@ final class LetterTemplates {
     }
 
     Letter render(String template, Map<String, String> values) {
-        String subject = fill(template + ".subject.txt", values, false).strip();
-        return new Letter(subject, fill(template + ".txt", values, false), fill(template + ".html", values, true));
+        return render(template, values, Map.of());
     }
 
-    private String fill(String file, Map<String, String> values, boolean html) {
+    Letter render(String template, Map<String, String> values, Map<String, List<String>> lists) {
+        Map<String, String> text = new HashMap<>(values);
+        Map<String, String> html = new HashMap<>();
+        values.forEach((name, value) -> html.put(name, value == null ? null : escapeHtml(value)));
+        lists.forEach((name, items) -> {
+            text.put(name, String.join("\n", items.stream().map(item -> "- " + item).toList()));
+            html.put(name, String.join("\n", items.stream().map(item -> "<li>" + escapeHtml(item) + "</li>").toList()));
+        });
+        String subject = fill(template + ".subject.txt", text).strip();
+        return new Letter(subject, fill(template + ".txt", text), fill(template + ".html", html));
+    }
+
+    /** The values are given as they go in: the HTML ones already escaped. */
+    private String fill(String file, Map<String, String> values) {
         String text = files.get(file);
         if (text == null) {
             throw new IllegalArgumentException("Unknown mail template file " + file);
@@ -50,7 +64,7 @@ final class LetterTemplates {
             if (value == null) {
                 throw new IllegalStateException("Mail template " + file + " needs a value for ${" + matcher.group(1) + "}");
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(html ? escapeHtml(value) : value));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -103,6 +103,30 @@ public class LetterWriter {
         return templates.render(LetterKind.OFFER_LAPSED.fileStem(), values);
     }
 
+    /**
+     * The lottery's result (product.md §10): one letter per family that entered, listing what each
+     * child obtained — still to be decided by staff, as any deposited demande — and where it waits.
+     */
+    public Letter lotteryResult(List<Addressee> to, String programme, Instant drawnAt, List<DrawLine> lines) {
+        Map<String, String> values = common(to);
+        values.put("programme", programme);
+        values.put("drawnOn", day(drawnAt));
+        values.put("waitlistLink", waitlistLink);
+        List<String> obtained = lines.stream().filter(DrawLine::obtained)
+                .map(line -> session(line) + " — obtenu, à confirmer par le service Enfance").toList();
+        List<String> waiting = lines.stream().filter(line -> !line.obtained())
+                .map(line -> session(line) + " — en attente, position " + line.position()).toList();
+        return templates.render(LetterKind.LOTTERY_RESULT.fileStem(), values, Map.of(
+                "obtained", obtained.isEmpty() ? List.of("aucune place") : obtained,
+                "waiting", waiting.isEmpty() ? List.of("aucune") : waiting));
+    }
+
+    /** "Thaïs : « Poney » le mercredi 12 août 2026 (matin)". */
+    private static String session(DrawLine line) {
+        return line.child() + " : « " + line.activity() + " » le " + DAY_NAME.format(line.date()) + " "
+                + dayOfMonth(line.date()) + " (" + line.period().label() + ")";
+    }
+
     /** "Réinitialisation de votre mot de passe", written with {@link #RESET_LINK_MASK} for the link. */
     public Letter passwordReset(List<Addressee> to) {
         Map<String, String> values = common(to);

@@ -212,4 +212,20 @@ class LetterWriterTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("${");
     }
+
+    @Test
+    void lotteryResultSaysSoWhenAFamilyObtainedNothingAndEscapesItsLinesInHtml() {
+        Letter letter = writer.lotteryResult(LAETITIA, "Été <2020>", SEPT_30_NOON_PARIS, List.of(
+                new DrawLine("Thaïs", "Poney & cheval", LocalDate.of(2020, 10, 19), fr.klub.domain.shared.Period.MATIN, 4)));
+
+        assertThat(letter.subject()).isEqualTo("Résultat du tirage au sort : « Été <2020> »");
+        assertThat(letter.text())
+                .contains("Places obtenues :\n- aucune place\n")
+                .contains("Listes d'attente :\n- Thaïs : « Poney & cheval » le lundi 19 octobre 2020 (matin) — en attente, position 4\n");
+        assertThat(letter.html())
+                .contains("<li>aucune place</li>")
+                .contains("<li>Thaïs : « Poney &amp; cheval » le lundi 19 octobre 2020 (matin) — en attente, position 4</li>")
+                .contains("« Été &lt;2020&gt; »")
+                .doesNotContain("${");
+    }
 }

@@ -20,12 +20,16 @@ import fr.klub.domain.demande.DemandeCreated;
 import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.demande.DemandeExpired;
 import fr.klub.domain.demande.DemandeRefused;
+import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.WishGranted;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
+import fr.klub.domain.programme.LotteryDrawn;
+import fr.klub.domain.programme.ProgrammeCreated;
 import fr.klub.domain.session.Channel;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OfferAccepted;
@@ -233,5 +237,50 @@ public final class Families {
     }
 
     public record Booked(UUID childId, UUID demandeId) {
+    }
+
+    /** A programme of the October holidays 2020 (the title is what the lottery's letter shows). */
+    public UUID createProgramme(String title) {
+        UUID programmeId = UUID.randomUUID();
+        history.append(fact("Programme", programmeId, new ProgrammeCreated(programmeId, title, LocalDate.of(2020, 10, 19),
+                LocalDate.of(2020, 10, 30), 3, 11, Instant.parse("2020-09-01T00:00:00Z"),
+                Instant.parse("2020-10-15T00:00:00Z"), 2, "Europe/Paris")));
+        return programmeId;
+    }
+
+    /** A demande deposited with wishes only inside the wish window: it entered the programme's draw. */
+    public Demande lotteryEntry(UUID programmeId, Family family, long number) {
+        UUID demandeId = UUID.randomUUID();
+        String token = "tok" + UUID.randomUUID().toString().replace("-", "");
+        history.append(
+                fact("Demande", demandeId, new DemandeCreated(demandeId, family.familyId(), programmeId,
+                        family.children().stream().map(Child::childId).toList(), token,
+                        DEPOSITED_AT.minusSeconds(600), DEPOSITED_AT.plusSeconds(1200))),
+                fact("Demande", demandeId, new DemandeDeposited(demandeId, family.familyId(), number, DEPOSITED_AT,
+                        token, List.of())),
+                fact("Demande", demandeId, new LotteryEntered(demandeId, family.familyId(), programmeId, DEPOSITED_AT)));
+        return new Demande(demandeId, family.familyId(), token, number);
+    }
+
+    /**
+     * What the command side writes for a draw, in one unit of work: LotteryDrawn on the programme,
+     * then each granted wish held by its demande, then each waitlisted child queued in draw order.
+     */
+    public void draw(UUID programmeId, Instant drawnAt, List<UUID> familyOrder, List<LotteryDrawn.Granted> granted,
+                     List<LotteryDrawn.Waitlisted> waitlisted, Map<UUID, UUID> familyOfChild) {
+        List<HistoryWriter.Fact> facts = new ArrayList<>();
+        facts.add(fact("Programme", programmeId, new LotteryDrawn(programmeId, "00".repeat(32), drawnAt, familyOrder,
+                granted, waitlisted)));
+        for (LotteryDrawn.Granted grant : granted) {
+            facts.add(fact("Session", grant.sessionId(), new OnlinePlaceHeld(grant.sessionId(), grant.childId(),
+                    grant.demandeId())));
+            facts.add(fact("Demande", grant.demandeId(), new WishGranted(grant.demandeId(), grant.childId(),
+                    grant.sessionId())));
+        }
+        for (LotteryDrawn.Waitlisted wait : waitlisted) {
+            facts.add(fact("Session", wait.sessionId(), new ChildQueued(wait.sessionId(), wait.childId(),
+                    familyOfChild.get(wait.childId()), drawnAt)));
+        }
+        history.append(facts.toArray(HistoryWriter.Fact[]::new));
     }
 }
