@@ -60,7 +60,7 @@ class SignInConfiguration {
         endProviderSession.setPostLogoutRedirectUri("{baseUrl}/");
 
         http.authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/connexion", "/suivi/**", "/css/**", "/favicon.ico", "/error",
+                        .requestMatchers("/connexion", "/suivi/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
