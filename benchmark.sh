@@ -6,6 +6,8 @@
 #   ./benchmark.sh --scale=small  a quick smoke run (writes benchmark/target/benchmark-small.*)
 #   ./benchmark.sh --scale=rush   full rush and lag phases, few bursts, small history (profiling)
 #   ./benchmark.sh faults         the fault checks, same as ./faults.sh
+#   ./benchmark.sh portal         the parents' portal alone: signed-in parents loading and clicking
+#                                 their planning page (docs/benchmark-portal.json; --scale=small too)
 #   --no-build                    use the jars already in */target
 #
 # Starts its own PostgreSQL 17 (embedded binary, fsync on) and SMTP sink, and the three services
@@ -19,14 +21,14 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done
 
 if $build; then
   echo "Building the services and the benchmark (./mvnw -q -DskipTests package)..."
-  ./mvnw -B -q -DskipTests -pl command-service,query-service,notification-service,benchmark -am package
+  ./mvnw -B -q -DskipTests -pl command-service,query-service,notification-service,identity-service,portal,benchmark -am package
 fi
 
 # shellcheck disable=SC2086 # BENCHMARK_JAVA_OPTS is a list of options

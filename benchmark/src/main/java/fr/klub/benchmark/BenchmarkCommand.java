@@ -36,10 +36,10 @@ public final class BenchmarkCommand {
                 only = arg.substring("--only=".length());
             } else if (arg.startsWith("--scale=")) {
                 scale = arg.substring("--scale=".length());
-            } else if (arg.equals("run") || arg.equals("faults") || arg.equals("lottery")) {
+            } else if (arg.equals("run") || arg.equals("faults") || arg.equals("lottery") || arg.equals("portal")) {
                 mode = arg;
             } else {
-                throw new IllegalArgumentException("usage: benchmark [run|faults|lottery] [--scale=full|small] [--only=abc]");
+                throw new IllegalArgumentException("usage: benchmark [run|faults|lottery|portal] [--scale=full|small] [--only=abc]");
             }
         }
         Path root = Path.of(System.getProperty("klub.root", ".")).toAbsolutePath().normalize();
@@ -48,6 +48,8 @@ public final class BenchmarkCommand {
             new Faults(settings).runAll(only);
         } else if (mode.equals("lottery")) {
             lottery(settings);
+        } else if (mode.equals("portal")) {
+            PortalPhase.run(settings);
         } else {
             run(settings);
         }

@@ -45,6 +45,11 @@ final class KlubSystem implements AutoCloseable {
     }
 
     static KlubSystem create(Settings settings, Path work) {
+        return create(settings, work, List.of());
+    }
+
+    /** {@code moreArguments}: given to the three services (the portal phase: the provider's issuer). */
+    static KlubSystem create(Settings settings, Path work, List<String> moreArguments) {
         try {
             deleteRecursively(work);
             Files.createDirectories(work.resolve("logs"));
@@ -68,8 +73,9 @@ final class KlubSystem implements AutoCloseable {
         commandEnvironment.put("KLUB_DEADLINE_POLLING_INTERVAL", settings.deadlinePolling());
         Path logs = work.resolve("logs");
         Path root = settings.repositoryRoot();
-        List<String> common = List.of("--logging.level.fr.klub=INFO",
-                "--klub.security.credentials-cache-ttl=" + settings.credentialsCacheTtl());
+        List<String> common = new ArrayList<>(List.of("--logging.level.fr.klub=INFO",
+                "--klub.security.credentials-cache-ttl=" + settings.credentialsCacheTtl()));
+        common.addAll(moreArguments);
         // For profiling and tuning experiments, per service (COMMAND, QUERY, NOTIFICATION):
         // BENCHMARK_<SERVICE>_JAVA_OPTS, e.g. "-XX:StartFlightRecording=dumponexit=true,filename=c.jfr",
         // and BENCHMARK_<SERVICE>_ARGS, settings, e.g. "--a=b --c=d".
@@ -147,7 +153,7 @@ final class KlubSystem implements AutoCloseable {
         database.close();
     }
 
-    private static Path jar(Path root, String module) {
+    static Path jar(Path root, String module) {
         Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./benchmark does)");

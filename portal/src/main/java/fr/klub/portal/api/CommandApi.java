@@ -29,6 +29,17 @@ public class CommandApi {
                 .retrieve().toBodilessEntity());
     }
 
+    /**
+     * In a lottery's wish window: records a wish, {@code rank} 1 being the first choice for that child and
+     * half-day (null: after the child's other wishes there). Answers the rank the command-service kept.
+     */
+    public int wish(UUID demandeId, UUID childId, UUID sessionId, Integer rank) {
+        Wish wish = api.call(c -> c.put().uri(rank == null ? "/api/demandes/{d}/reservations/{c}/{s}"
+                        : "/api/demandes/{d}/reservations/{c}/{s}?rank={r}", demandeId, childId, sessionId, rank)
+                .retrieve().body(Wish.class));
+        return wish == null || wish.rank() == null ? (rank == null ? 0 : rank) : wish.rank();
+    }
+
     public void release(UUID demandeId, UUID childId, UUID sessionId) {
         api.run(c -> c.delete().uri("/api/demandes/{d}/reservations/{c}/{s}", demandeId, childId, sessionId)
                 .retrieve().toBodilessEntity());
@@ -68,6 +79,9 @@ public class CommandApi {
     }
 
     public record Draft(UUID demandeId, String status, UUID programmeId, List<UUID> childIds, Instant expiresAt) {
+    }
+
+    public record Wish(UUID demandeId, UUID childId, UUID sessionId, String status, Integer rank) {
     }
 
     public record Deposit(UUID demandeId, Long number, String status, Instant depositedAt, String trackingToken) {

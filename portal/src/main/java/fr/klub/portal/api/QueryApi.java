@@ -88,8 +88,10 @@ public class QueryApi {
     public record Child(UUID childId, String firstName, String lastName, LocalDate birthDate) {
     }
 
+    /** {@code allocation} and {@code wishesCloseAt}: null while the query-service does not give them. */
     public record Programme(UUID programmeId, String title, LocalDate firstDay, LocalDate lastDay, int minAge,
-                            int maxAge, Instant bookingOpensAt, Instant bookingClosesAt, boolean bookingOpen) {
+                            int maxAge, Instant bookingOpensAt, Instant bookingClosesAt, boolean bookingOpen,
+                            String allocation, Instant wishesCloseAt) {
     }
 
     public record Planning(UUID programmeId, String title, List<Day> days) {
@@ -101,8 +103,9 @@ public class QueryApi {
     public record PeriodCell(String period, List<Session> sessions) {
     }
 
+    /** {@code wishes}: the number of wishes on the session, given only during a lottery's wish window. */
     public record Session(UUID sessionId, String activity, int onlinePlacesLeft, boolean full,
-                          Integer waitlistLength, List<ChildCell> children) {
+                          Integer waitlistLength, Integer wishes, List<ChildCell> children) {
     }
 
     /** One child's state on a session: AVAILABLE, RESERVED, PERIOD_TAKEN, FULL, WAITLISTED, OFFERED, WISHED. */
@@ -129,8 +132,9 @@ public class QueryApi {
         }
     }
 
+    /** A held or booked place, or in a lottery's wish window a wish ({@code status} WISHED with its {@code rank}). */
     public record Reservation(UUID childId, String childFirstName, UUID sessionId, String activity, LocalDate date,
-                              String period) {
+                              String period, String status, Integer rank) {
     }
 
     public record StatusChange(String status, Instant at) {

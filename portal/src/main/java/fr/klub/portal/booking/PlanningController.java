@@ -51,6 +51,13 @@ class PlanningController {
                 children.stream().map(QueryApi.Child::childId).toList());
         model.addAttribute("planning", planning);
         model.addAttribute("grids", Grid.of(planning, children));
+        boolean wishWindow = Grid.wishWindow(planning);
+        model.addAttribute("wishWindow", wishWindow);
+        if (wishWindow) {
+            model.addAttribute("wishesCloseAt", query.programmes().stream()
+                    .filter(p -> p.programmeId().equals(demande.programmeId()))
+                    .map(QueryApi.Programme::wishesCloseAt).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+        }
         return "etape2";
     }
 
@@ -75,6 +82,29 @@ class PlanningController {
     String release(@PathVariable UUID demandeId, @RequestParam UUID childId, @RequestParam UUID sessionId,
                    @RequestParam(defaultValue = "") String label, RedirectAttributes redirect) {
         return click(demandeId, childId, sessionId, "notice.released", label, redirect,
+                () -> command.release(demandeId, childId, sessionId));
+    }
+
+    /** In a lottery's wish window: a wish of the chosen rank (none chosen: after the child's other wishes). */
+    @PostMapping("/reservations/{demandeId}/planning/voeu")
+    String wish(@PathVariable UUID demandeId, @RequestParam UUID childId, @RequestParam UUID sessionId,
+                @RequestParam(required = false) Integer rank, @RequestParam(defaultValue = "") String label,
+                RedirectAttributes redirect) {
+        String cell = fmt.cell(sessionId, childId);
+        try {
+            int kept = command.wish(demandeId, childId, sessionId, rank);
+            redirect.addFlashAttribute("notice", new Notice(cell, messages.getMessage("notice.wished",
+                    new Object[] {kept, label}, LocaleContextHolder.getLocale())));
+        } catch (ApiRefusal refusal) {
+            redirect.addFlashAttribute("refusal", Refusal.of(cell, refusal));
+        }
+        return "redirect:/reservations/" + demandeId + "/planning#" + cell;
+    }
+
+    @PostMapping("/reservations/{demandeId}/planning/retirer-voeu")
+    String unwish(@PathVariable UUID demandeId, @RequestParam UUID childId, @RequestParam UUID sessionId,
+                  @RequestParam(defaultValue = "") String label, RedirectAttributes redirect) {
+        return click(demandeId, childId, sessionId, "notice.unwished", label, redirect,
                 () -> command.release(demandeId, childId, sessionId));
     }
 

@@ -60,7 +60,7 @@ class SignInConfiguration {
         endProviderSession.setPostLogoutRedirectUri("{baseUrl}/");
 
         http.authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/connexion", "/suivi/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        .requestMatchers("/connexion", "/suivi/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/acces-refuse", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/agent/**").hasRole("STAFF")
                         .requestMatchers("/audit/**").hasRole("AUDITOR")

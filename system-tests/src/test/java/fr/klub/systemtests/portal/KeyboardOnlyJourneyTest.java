@@ -61,6 +61,8 @@ class KeyboardOnlyJourneyTest {
         tabTo(e -> "button".equals(e.getTagName()) && words(e).contains("Réserver Roller-skate, mardi 20/10/2020, Matin, pour Eden"));
         enter();
         assertThat(browser.session("Eden", "Roller-skate", "2020-10-20", "MATIN").getText()).contains("Réservé pour Eden");
+        // htmx swapped the grids: the focus is back in the cell, and Tab goes on from there
+        browser.awaitFocusIn(browser.session("Eden", "Roller-skate", "2020-10-20", "MATIN").getAttribute("id"));
         tabTo(e -> "button".equals(e.getTagName()) && words(e).contains("Réserver Repas, mardi 20/10/2020, Midi, pour Eden"));
         enter();
         assertThat(browser.session("Eden", "Repas", "2020-10-20", "MIDI").getText()).contains("Réservé pour Eden");
@@ -93,11 +95,14 @@ class KeyboardOnlyJourneyTest {
         new Actions(browser.driver()).sendKeys(key).perform();
     }
 
-    /** Enter on a link or a submit button: the next page replaces this one. */
+    /**
+     * Enter on a link or a submit button: the next page replaces this one, or (a button of the grid, with
+     * htmx) the grids are swapped in place; either way the pressed element is gone.
+     */
     private static void enter() {
-        WebElement page = browser.driver().findElement(org.openqa.selenium.By.tagName("html"));
+        WebElement pressed = focused();
         press(Keys.ENTER);
-        browser.awaitNextPage(page);
+        browser.awaitNextPage(pressed);
     }
 
     /** Tabs forward until the focused element is the one wanted; fails if it is never reached. */

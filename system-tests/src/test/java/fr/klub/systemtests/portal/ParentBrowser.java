@@ -154,9 +154,40 @@ final class ParentBrowser implements AutoCloseable {
                 + literal(activity + "|" + date + "|" + period) + "]"));
     }
 
-    /** Presses the button of one session's entry in the grid ("Réserver", "Libérer", "M'inscrire…"). */
+    /**
+     * Presses the button of one session's entry in the grid ("Réserver", "Libérer", "M'inscrire…"). Without
+     * JavaScript the next page comes; with it, htmx swaps the grids in place: the page must stay.
+     */
     void pressIn(WebElement session, String words) {
-        clickToNextPage(session.findElement(By.xpath(".//button[starts-with(normalize-space(.), " + literal(words) + ")]")));
+        WebElement button = session.findElement(By.xpath(".//button[starts-with(normalize-space(.), " + literal(words) + ")]"));
+        if (javascript) {
+            clickInPlace(button);
+        } else {
+            clickToNextPage(button);
+        }
+    }
+
+    /** A click that htmx answers by swapping part of the page: the pressed element is replaced, the page is not. */
+    void clickInPlace(WebElement element) {
+        JavascriptExecutor js = driver;
+        js.executeScript("window.klubSamePage = true");
+        element.click();
+        awaitNextPage(element);
+        assertThat(js.executeScript("return window.klubSamePage === true"))
+                .as("the click was answered in place, without loading a page").isEqualTo(true);
+    }
+
+    /** Waits until the focus is in the element of that id (after htmx settled a swap). */
+    void awaitFocusIn(String id) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
+                    .executeScript("var e = document.getElementById(arguments[0]);"
+                            + "return e !== null && e.contains(document.activeElement);", id)));
+        } catch (TimeoutException elsewhere) {
+            keepPage();
+            throw new AssertionError("the focus is not in #" + id + " but on "
+                    + driver.switchTo().activeElement().getAttribute("outerHTML"), elsewhere);
+        }
     }
 
     /** axe-core on the page as it is now: no violation of WCAG 2.1 A/AA. Needs JavaScript (axe is a script). */

@@ -46,7 +46,13 @@ final class ChildService {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             ChildService service = new ChildService(module, process);
-            service.awaitReady(readyUrl, log);
+            try {
+                service.awaitReady(readyUrl, log);
+            } catch (RuntimeException notReady) {
+                // a JVM that did not start in time must not outlive the test run (nor load the machine)
+                service.stop();
+                throw notReady;
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,70 @@
+package fr.klub.portal.booking;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import fr.klub.portal.api.QueryApi;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The grid reshapes the planning's answer; in a lottery's wish window it also offers each wish its ranks. */
+class GridTest {
+
+    private static final UUID LILA = UUID.randomUUID();
+    private static final LocalDate MONDAY = LocalDate.of(2020, 11, 16);
+
+    @Test
+    void aPlanningWithoutWishCountsIsNoWishWindow() {
+        QueryApi.Planning planning = planning(session("Poney", null, null), session("Escalade", null, null));
+
+        assertThat(Grid.wishWindow(planning)).isFalse();
+        Grid.Cell poney = cells(planning).get(0);
+        assertThat(poney.state()).isEqualTo("AVAILABLE");
+        assertThat(poney.wishes()).isNull();
+    }
+
+    @Test
+    void aNewWishComesAfterTheChildsOtherWishesOfTheHalfDay() {
+        QueryApi.Planning planning = planning(session("Poney", 3, wished(1)), session("Escalade", 0, null),
+                session("Tir à l'arc", 1, null));
+
+        assertThat(Grid.wishWindow(planning)).isTrue();
+        List<Grid.Cell> cells = cells(planning);
+        assertThat(cells).extracting(Grid.Cell::state).containsExactly("WISHED", "AVAILABLE", "AVAILABLE");
+        assertThat(cells.get(0).rank()).isEqualTo(1);
+        assertThat(cells.get(0).wishes()).isEqualTo(3);
+        assertThat(cells.get(1).nextRank()).isEqualTo(2);
+        assertThat(cells.get(1).ranks()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void theRanksOfferedReachTheNextRankEvenPastTheHalfDaysSessions() {
+        QueryApi.Planning planning = planning(session("Poney", 2, wished(1)), session("Escalade", 1, wished(2)));
+
+        List<Grid.Cell> cells = cells(planning);
+        assertThat(cells.get(0).nextRank()).isEqualTo(3);
+        assertThat(cells.get(0).ranks()).containsExactly(1, 2, 3);
+    }
+
+    private static List<Grid.Cell> cells(QueryApi.Planning planning) {
+        QueryApi.Child lila = new QueryApi.Child(LILA, "Lila", "VOEUX", LocalDate.of(2012, 1, 1));
+        Grid grid = Grid.of(planning, List.of(lila)).get(0);
+        return grid.weeks().get(0).rows().get(0).cells().get(0);
+    }
+
+    private static QueryApi.ChildCell wished(int rank) {
+        return new QueryApi.ChildCell(LILA, "WISHED", null, null, rank);
+    }
+
+    private static QueryApi.Session session(String activity, Integer wishes, QueryApi.ChildCell lila) {
+        return new QueryApi.Session(UUID.randomUUID(), activity, 5, false, null, wishes,
+                lila == null ? List.of() : List.of(lila));
+    }
+
+    private static QueryApi.Planning planning(QueryApi.Session... morning) {
+        return new QueryApi.Planning(UUID.randomUUID(), "Vacances au poney-club",
+                List.of(new QueryApi.Day(MONDAY, List.of(new QueryApi.PeriodCell("MATIN", List.of(morning))))));
+    }
+}
