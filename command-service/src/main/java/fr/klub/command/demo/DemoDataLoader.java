@@ -116,6 +116,9 @@ class DemoDataLoader implements ApplicationRunner {
         for (DemoWaiting waiting : DemoFamilies.WAITING) {
             created += waiting(waiting);
         }
+        for (DemoBooking queued : DemoFamilies.QUEUE) {
+            created += booking(queued, false);
+        }
         if (created == 0) {
             log.info("Données de démonstration déjà présentes : rien à charger");
         } else {
