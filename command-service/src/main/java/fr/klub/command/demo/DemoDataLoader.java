@@ -123,6 +123,9 @@ class DemoDataLoader implements ApplicationRunner {
         for (DemoWaiting waiting : DemoFamilies.WAITING) {
             created += waiting(waiting);
         }
+        for (DemoBooking queued : DemoFamilies.QUEUE) {
+            created += booking(queued, false);
+        }
         created += lotteryProgramme();
         for (DemoSession session : DemoLottery.SESSIONS) {
             created += session(DemoLottery.PROGRAMME_ID, session);

@@ -63,6 +63,17 @@ final class DemoFamilies {
     static final DemoBooking DEPOSITED = new DemoBooking(DemoIds.of("demande/bernard/atelier-cuisine"), BERNARD,
             DemoProgramme.ATELIER_CUISINE.sessionId());
 
+    /**
+     * Deposited, not decided, in week 2: with BERNARD's, the agent's queue holds several demandes
+     * (the LE GOFF children at Handball, the MARTIN children at Sortie pêche à pied).
+     */
+    static final List<DemoBooking> QUEUE = List.of(
+            new DemoBooking(DemoIds.of("demande/le-goff/handball"), LE_GOFF,
+                    DemoProgramme.sessionId(DemoProgramme.FIRST_DAY.plusWeeks(1).plusDays(2), Period.MATIN, "Handball")),
+            new DemoBooking(DemoIds.of("demande/martin/sortie-peche"), MARTIN,
+                    DemoProgramme.sessionId(DemoProgramme.FIRST_DAY.plusWeeks(1).plusDays(3), Period.MATIN,
+                            "Sortie pêche à pied")));
+
     /** A child waiting for a place of a session. */
     record DemoWaiting(DemoFamily family, UUID childId, UUID sessionId) {
     }
