@@ -11,18 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param townName       shown in every page's header and title
  * @param commandUrl     the command-service's base URL
  * @param queryUrl       the query-service's base URL
+ * @param notificationUrl the notification-service's base URL (the staff's mail pages)
  * @param connectTimeout how long a connection to a service may take
  * @param readTimeout    how long a service may take to answer; then the page says it is unavailable
  * @param oidc           the OpenID Connect provider and the portal's client
  */
 @ConfigurationProperties("klub.portal")
-public record PortalProperties(String townName, URI commandUrl, URI queryUrl, Duration connectTimeout,
+public record PortalProperties(String townName, URI commandUrl, URI queryUrl, URI notificationUrl,
+                               Duration connectTimeout,
                                Duration readTimeout, Oidc oidc) {
 
     public PortalProperties {
         townName = townName == null || townName.isBlank() ? "Ville de Klub" : townName.strip();
         commandUrl = commandUrl == null ? URI.create("http://localhost:8081") : commandUrl;
         queryUrl = queryUrl == null ? URI.create("http://localhost:8082") : queryUrl;
+        notificationUrl = notificationUrl == null ? URI.create("http://localhost:8083") : notificationUrl;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
         if (oidc == null || oidc.clientSecret() == null || oidc.clientSecret().isBlank()) {

@@ -9,7 +9,7 @@ class PortalPropertiesTest {
 
     @Test
     void aPortalWithoutClientSecretRefusesToStartAndSaysWhichVariableToSet() {
-        assertThatThrownBy(() -> new PortalProperties(null, null, null, null, null,
+        assertThatThrownBy(() -> new PortalProperties(null, null, null, null, null, null,
                 new PortalProperties.Oidc("http://localhost:8084", "portal", " ")))
                 .hasMessageContaining("KLUB_PORTAL_CLIENTSECRET");
     }

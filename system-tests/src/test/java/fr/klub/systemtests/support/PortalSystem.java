@@ -38,6 +38,7 @@ public final class PortalSystem {
                 "--klub.portal.oidc.issuer=" + system.issuer(),
                 "--klub.portal.command-url=" + system.command().baseUrl(),
                 "--klub.portal.query-url=" + system.query().baseUrl(),
+                "--klub.portal.notification-url=" + system.notification().baseUrl(),
                 "--klub.portal.town-name=Ville d'Auray",
                 // a cold JVM's first answers on a shared 2-core machine: the portal must not call that "down"
                 "--klub.portal.read-timeout=30s"));
