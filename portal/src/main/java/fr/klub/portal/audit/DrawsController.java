@@ -25,6 +25,7 @@ class DrawsController {
 
     /** A history scan is bounded per request (klub.audit.scan-budget): follow at most this many pages. */
     private static final int MAX_PAGES = 20;
+    private static final String LOTTERY_ANNOUNCED = "fr.klub.domain.programme.LotteryAnnounced";
 
     private final AuditApi audit;
 
@@ -34,7 +35,12 @@ class DrawsController {
 
     @GetMapping("/audit/tirages")
     String draws(@RequestParam(required = false) String programme, Model model) {
-        model.addAttribute("lotteries", lotteries());
+        try {
+            model.addAttribute("lotteries", lotteries());
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("lotteries", List.of());
+            model.addAttribute("lotteriesRefused", refusal.detail());
+        }
         if (programme == null || programme.isBlank()) {
             return "audit/tirages";
         }
@@ -57,7 +63,8 @@ class DrawsController {
 
     private List<Lottery> lotteries() {
         Map<String, Lottery> found = new LinkedHashMap<>();
-        AuditApi.HistoryFilter announced = new AuditApi.HistoryFilter(null, null, "LotteryAnnounced", null, null);
+        // the payload's full type: the history filter takes it as stored, whether or not the replay decodes it
+        AuditApi.HistoryFilter announced = new AuditApi.HistoryFilter(null, null, LOTTERY_ANNOUNCED, null, null);
         long after = -1;
         for (int page = 0; page < MAX_PAGES; page++) {
             AuditApi.HistoryPage events = audit.events(announced, after, 1000);
