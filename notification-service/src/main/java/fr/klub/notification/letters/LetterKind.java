@@ -12,7 +12,9 @@ public enum LetterKind {
     PLACE_OFFERED,
     OFFER_LAPSED,
     /** "J'ai oublié mon mot de passe": its link is in the log only as a mask (docs/notifications.md). */
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+    /** "Effacement de vos données": the last letter to an erased family; its address is blanked once sent. */
+    FAMILY_ERASED;
 
     /** File name stem under the templates location, e.g. {@code demande-deposited}. */
     String fileStem() {
