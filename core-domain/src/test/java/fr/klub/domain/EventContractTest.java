@@ -51,7 +51,9 @@ import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.ErasureCause;
 import fr.klub.domain.family.FamilyErased;
+import fr.klub.domain.family.ChildRectified;
 import fr.klub.domain.family.FamilyRegistered;
+import fr.klub.domain.family.GuardiansRectified;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.programme.LotteryAnnounced;
 import fr.klub.domain.programme.LotteryDrawDue;
@@ -115,6 +117,9 @@ class EventContractTest {
                         List.of(new Guardian(Civility.MME, "Camille", "Exemple", "camille.exemple@example.org")),
                         List.of(new Child(CHILD, "Alix", "Exemple", LocalDate.of(2011, 3, 14)),
                                 new Child(SECOND_CHILD, "Noa", "Exemple", LocalDate.of(2009, 11, 2)))),
+                new GuardiansRectified(FAMILY, List.of(new Guardian(Civility.MME, "Camille", "Exemple-Martin",
+                        "camille.martin@example.org"), new Guardian(Civility.M, "Paul", "Exemple", "paul.exemple@example.org"))),
+                new ChildRectified(FAMILY, CHILD, "Alix-Marie", "Exemple", LocalDate.of(2011, 3, 15)),
                 new SessionScheduled(SESSION, PROGRAMME, "Danse latine", MONDAY, Period.MATIN, 10, 5,
                         Instant.parse("2020-10-19T07:00:00Z"), Instant.parse("2020-09-28T06:00:00Z"),
                         Instant.parse("2020-10-16T22:00:00Z"), Instant.parse("2020-10-16T22:00:00Z")),

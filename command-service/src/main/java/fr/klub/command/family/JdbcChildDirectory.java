@@ -38,6 +38,12 @@ class JdbcChildDirectory implements ChildDirectory {
         return families.stream().findFirst();
     }
 
+    /** The family's children, in no order; empty for an unknown family (every family has a child). */
+    List<UUID> childrenOf(UUID familyId) {
+        return jdbc.query("SELECT child_id FROM child_directory WHERE family_id = ?",
+                (row, index) -> row.getObject(1, UUID.class), familyId);
+    }
+
     @EventHandler
     void on(FamilyRegistered event) {
         for (Child child : event.children()) {

@@ -2,6 +2,7 @@ package fr.klub.domain.family;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public class Family {
 
     @AggregateIdentifier
     private UUID familyId;
+    private final List<Guardian> guardians = new ArrayList<>();
     private final Map<UUID, Child> children = new LinkedHashMap<>();
 
     protected Family() {
@@ -28,20 +30,62 @@ public class Family {
     @CommandHandler
     public Family(RegisterFamily command) {
         Require.present(command.familyId(), "famille");
-        List<Guardian> guardians = Require.notEmpty(command.guardians(), "responsables").stream()
-                .map(Guardian::validated).toList();
+        List<Guardian> guardians = validGuardians(command.guardians());
         List<Child> kids = Require.notEmpty(command.children(), "enfants").stream().map(Child::validated).toList();
-        Require.that(guardians.size() <= 4, "Une famille compte au plus 4 responsables.");
         Require.that(kids.size() <= 12, "Une famille compte au plus 12 enfants.");
         Require.that(new HashSet<>(kids.stream().map(Child::childId).toList()).size() == kids.size(),
                 "Un enfant est déclaré deux fois.");
         apply(new FamilyRegistered(command.familyId(), guardians, kids));
     }
 
+    /**
+     * Corrections by the same rules as registration. Only what differs is recorded, so repeating a correction
+     * records nothing; a child the family does not have is refused (its id is not the family's to name).
+     */
+    @CommandHandler
+    void handle(RectifyFamily command) {
+        List<Guardian> corrected = command.guardians() == null ? null : validGuardians(command.guardians());
+        List<Child> kids = command.children() == null ? List.of() : command.children().stream()
+                .map(child -> Require.present(child, "enfant").validated()).toList();
+        Require.that(new HashSet<>(kids.stream().map(Child::childId).toList()).size() == kids.size(),
+                "Un enfant est corrigé deux fois.");
+        for (Child kid : kids) {
+            Require.that(children.containsKey(kid.childId()),
+                    "L'enfant " + kid.childId() + " n'est pas un enfant de cette famille.");
+        }
+        if (corrected != null && !corrected.equals(guardians)) {
+            apply(new GuardiansRectified(familyId, corrected));
+        }
+        for (Child kid : kids) {
+            if (!kid.equals(children.get(kid.childId()))) {
+                apply(new ChildRectified(familyId, kid.childId(), kid.firstName(), kid.lastName(), kid.birthDate()));
+            }
+        }
+    }
+
+    private static List<Guardian> validGuardians(List<Guardian> given) {
+        List<Guardian> valid = Require.notEmpty(given, "responsables").stream()
+                .map(guardian -> Require.present(guardian, "responsable").validated()).toList();
+        Require.that(valid.size() <= 4, "Une famille compte au plus 4 responsables.");
+        return valid;
+    }
+
     @EventSourcingHandler
     void on(FamilyRegistered event) {
         familyId = event.familyId();
+        guardians.addAll(event.guardians());
         event.children().forEach(child -> children.put(child.childId(), child));
+    }
+
+    @EventSourcingHandler
+    void on(GuardiansRectified event) {
+        guardians.clear();
+        guardians.addAll(event.guardians());
+    }
+
+    @EventSourcingHandler
+    void on(ChildRectified event) {
+        children.put(event.childId(), event.child());
     }
 
     public UUID id() {

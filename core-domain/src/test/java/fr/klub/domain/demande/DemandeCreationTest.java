@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import fr.klub.domain.family.ChildRectified;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.testing.InMemoryAggregates;
@@ -175,6 +176,18 @@ class DemandeCreationTest {
             } else {
                 result.expectException(refusal(RefusalCode.CHILD_NOT_ELIGIBLE)).expectNoEvents();
             }
+        }
+
+        @Test
+        void aNewDemandeChecksTheRectifiedBirthDate() {
+            UUID child = id("child whose birth date was corrected");
+            world.family(new FamilyRegistered(AGES, List.of(Klub.guardian()),
+                    List.of(Klub.child(child, "Alix", FIRST_DAY.minusYears(9)))));
+            world.seed("Family", AGES, new ChildRectified(AGES, child, "Alix", "Exemple", FIRST_DAY.minusYears(6)));
+            fixture.givenCurrentTime(T0)
+                    .when(new CreateDemande(DEMANDE, AGES, PROGRAMME, List.of(child), TOKEN, TIMEOUT, T0))
+                    .expectException(refusal(RefusalCode.CHILD_NOT_ELIGIBLE))
+                    .expectNoEvents();
         }
 
         @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,12 @@ import org.springframework.stereotype.Component;
 import fr.klub.domain.demande.DemandeCreated;
 import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.family.Child;
+import fr.klub.domain.family.ChildRectified;
+import fr.klub.domain.family.FamilyErased;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.programme.ProgrammeCreated;
+import fr.klub.domain.family.GuardiansRectified;
 import fr.klub.domain.session.OfferAccepted;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
@@ -37,27 +41,56 @@ import fr.klub.notification.NotificationProcessor;
 class ContactsProjection {
 
     private final JdbcTemplate jdbc;
+    private final ContactsErasure erasure;
 
-    ContactsProjection(JdbcTemplate jdbc) {
+    ContactsProjection(JdbcTemplate jdbc, ContactsErasure erasure) {
         this.jdbc = jdbc;
+        this.erasure = erasure;
     }
 
     @EventHandler
     void on(FamilyRegistered event) {
-        jdbc.update("DELETE FROM notification_guardian WHERE family_id = ?", event.familyId());
-        List<Guardian> guardians = event.guardians();
+        writeGuardians(event.familyId(), event.guardians());
+        for (Child child : event.children()) {
+            upsert("UPDATE notification_child SET family_id = ?, first_name = ? WHERE child_id = ?",
+                    "INSERT INTO notification_child (family_id, first_name, child_id) VALUES (?, ?, ?)",
+                    event.familyId(), child.firstName(), child.childId());
+        }
+    }
+
+    /** Letters go to the corrected guardians from this event on (the letters' group reads this table). */
+    @EventHandler
+    void on(GuardiansRectified event) {
+        writeGuardians(event.familyId(), event.guardians());
+    }
+
+    @EventHandler
+    void on(ChildRectified event) {
+        jdbc.update("UPDATE notification_child SET first_name = ? WHERE child_id = ?", event.firstName(),
+                event.childId());
+    }
+
+    /**
+     * Live, the erasure's letter must be written from the contacts before they go, and the two processing groups of
+     * the processor run in no promised order: the letters' group purges after writing it (ErasureMailing). A replay
+     * never writes letters, so here the purge happens on replays only.
+     */
+    @EventHandler
+    void on(FamilyErased event, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            erasure.purge(event.familyId());
+        }
+    }
+
+    private void writeGuardians(UUID familyId, List<Guardian> guardians) {
+        jdbc.update("DELETE FROM notification_guardian WHERE family_id = ?", familyId);
         for (int index = 0; index < guardians.size(); index++) {
             Guardian guardian = guardians.get(index);
             jdbc.update("""
                     INSERT INTO notification_guardian (family_id, guardian_index, civility, first_name, last_name, email)
                     VALUES (?, ?, ?, ?, ?, ?)""",
-                    event.familyId(), index, guardian.civility().name(), guardian.firstName(), guardian.lastName(),
+                    familyId, index, guardian.civility().name(), guardian.firstName(), guardian.lastName(),
                     guardian.email());
-        }
-        for (Child child : event.children()) {
-            upsert("UPDATE notification_child SET family_id = ?, first_name = ? WHERE child_id = ?",
-                    "INSERT INTO notification_child (family_id, first_name, child_id) VALUES (?, ?, ?)",
-                    event.familyId(), child.firstName(), child.childId());
         }
     }
 

@@ -14,7 +14,9 @@ public enum LetterKind {
     /** "J'ai oublié mon mot de passe": its link is in the log only as a mask (docs/notifications.md). */
     PASSWORD_RESET,
     /** The lottery's result: one per family that entered the draw (product.md §10). */
-    LOTTERY_RESULT;
+    LOTTERY_RESULT,
+    /** "Effacement de vos données": the last letter to an erased family; its address is blanked once sent. */
+    FAMILY_ERASED;
 
     /** File name stem under the templates location, e.g. {@code demande-deposited}. */
     String fileStem() {

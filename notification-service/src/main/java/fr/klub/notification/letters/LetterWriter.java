@@ -134,6 +134,20 @@ public class LetterWriter {
         return templates.render(LetterKind.PASSWORD_RESET.fileStem(), values);
     }
 
+    /**
+     * The erasure's confirmation. It names nobody ("Madame, Monsieur"): the family's names are being erased, and
+     * the log keeps this letter (its address blanked once sent).
+     */
+    public Letter familyErased(Instant erasedAt, boolean onRequest) {
+        Map<String, String> values = new HashMap<>();
+        values.put("town", town.name());
+        values.put("ofTown", town.of());
+        values.put("erasedOn", day(erasedAt));
+        values.put("why", onRequest ? "Comme vous l'avez demandé"
+                : "Votre foyer n'ayant plus réservé depuis la durée de conservation fixée par la Ville");
+        return templates.render(LetterKind.FAMILY_ERASED.fileStem(), values);
+    }
+
     /** The public page of one demande; the token is the only thing that identifies it. */
     public String trackingLink(String trackingToken) {
         return trackingLinkPattern.replace("{token}", UriUtils.encodePathSegment(trackingToken, "UTF-8"));

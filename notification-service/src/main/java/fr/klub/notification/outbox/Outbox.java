@@ -103,6 +103,27 @@ public class Outbox {
         return true;
     }
 
+    /**
+     * An erased family's mails (product.md §11): addresses and bodies read "[effacé]", errors lose their text (an
+     * SMTP answer may quote the address), and what was still waiting is never sent. The erasure's own letter is
+     * left alone: it goes out first, and {@link #markSentOnDelivery} blanks its address once sent (a final failure
+     * clears it too, so it cannot be retried to an address that must be gone).
+     *
+     * @return how many rows were blanked
+     */
+    public int eraseFamily(UUID familyId) {
+        return jdbc.update("""
+                UPDATE notification SET
+                    status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END,
+                    last_error = CASE WHEN status = 'PENDING' THEN 'Famille effacée : courriel non envoyé.'
+                                      WHEN last_error IS NULL THEN NULL ELSE 'Famille effacée.' END,
+                    recipient = CASE WHEN recipient IS NULL THEN NULL ELSE '[effacé]' END,
+                    body_text = CASE WHEN body_text IS NULL THEN NULL ELSE '[effacé]' END,
+                    body_html = CASE WHEN body_html IS NULL THEN NULL ELSE '[effacé]' END,
+                    claimed_by = NULL, claimed_until = NULL
+                WHERE family_id = ? AND template <> 'FAMILY_ERASED'""", familyId);
+    }
+
     /** Ids of PENDING rows that are due and not claimed by a live sender, oldest due first. */
     List<Long> due(Instant now, int limit) {
         return jdbc.queryForList("""
@@ -152,7 +173,8 @@ public class Outbox {
         TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
         try {
             boolean stillOurs = jdbc.update("""
-                    UPDATE notification SET status = 'SENT', sent_at = ?, sent_by = ?, claimed_by = NULL, claimed_until = NULL
+                    UPDATE notification SET status = 'SENT', sent_at = ?, sent_by = ?, claimed_by = NULL, claimed_until = NULL,
+                        recipient = CASE WHEN template = 'FAMILY_ERASED' THEN '[effacé]' ELSE recipient END
                     WHERE id = ? AND claimed_by = ? AND status = 'PENDING'""",
                     utc(clock.instant()), claimant, id, claimant) == 1;
             if (!stillOurs) {
@@ -177,7 +199,8 @@ public class Outbox {
 
     boolean markFailed(long id, String claimant, String error) {
         return jdbc.update("""
-                UPDATE notification SET status = 'FAILED', last_error = ?, claimed_by = NULL, claimed_until = NULL
+                UPDATE notification SET status = 'FAILED', last_error = ?, claimed_by = NULL, claimed_until = NULL,
+                    recipient = CASE WHEN template = 'FAMILY_ERASED' THEN NULL ELSE recipient END
                 WHERE id = ? AND claimed_by = ? AND status = 'PENDING'""",
                 truncate(error), id, claimant) == 1;
     }
@@ -225,7 +248,7 @@ public class Outbox {
         return jdbc.update("""
                 UPDATE notification SET status = 'PENDING', attempts = 0, next_attempt_at = ?,
                     claimed_by = NULL, claimed_until = NULL
-                WHERE id = ? AND status = 'FAILED' AND recipient IS NOT NULL""",
+                WHERE id = ? AND status = 'FAILED' AND recipient IS NOT NULL AND recipient <> '[effacé]'""",
                 now, id) == 1;
     }
 

@@ -31,6 +31,7 @@ import fr.klub.domain.demande.DemandeStatus;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.family.FamilyErased;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
 import fr.klub.platform.web.ApiProblem;
@@ -71,6 +72,8 @@ class DemandeProjection {
     private static final Write ACCEPT = Write.update("q_demande", "status = ?, decided_at = ?", "demande_id");
     private static final Write REFUSE = Write.update("q_demande", "status = ?, decided_at = ?, refusal_reason = ?",
             "demande_id");
+    private static final Write ERASE_REASON = Write.update("q_demande",
+            "refusal_reason = CASE WHEN refusal_reason IS NULL THEN NULL ELSE '[effacé]' END", "demande_id");
     private static final Write CLOSE = Write.update("q_demande", "status = ?, expires_at = NULL", "demande_id");
 
     private final JdbcTemplate jdbc;
@@ -137,6 +140,19 @@ class DemandeProjection {
     @EventHandler
     void on(DemandeExpired event, @Timestamp Instant at) {
         close(event.demandeId(), DemandeStatus.EXPIRED, at);
+    }
+
+    /**
+     * A refusal's reason is free text about the family: it goes with the family's data. The family's demandes are
+     * read from the table, so a demande refused in the same batch as the erasure keeps its reason here until the
+     * next rebuild, which reads it erased from the history (docs/decisions/privacy-rights.md).
+     */
+    @EventHandler
+    void on(FamilyErased event) {
+        for (UUID demandeId : jdbc.queryForList("SELECT demande_id FROM q_demande WHERE family_id = ?", UUID.class,
+                event.familyId())) {
+            writer.write(ERASE_REASON, demandeId);
+        }
     }
 
     @EventHandler

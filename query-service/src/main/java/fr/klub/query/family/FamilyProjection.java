@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,7 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import fr.klub.domain.family.Child;
+import fr.klub.domain.family.ChildRectified;
+import fr.klub.domain.family.FamilyErased;
 import fr.klub.domain.family.FamilyRegistered;
+import fr.klub.domain.family.GuardiansRectified;
 import fr.klub.domain.family.Guardian;
 import fr.klub.query.projection.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
@@ -47,34 +48,96 @@ class FamilyProjection {
     private static final Write UPSERT_CHILD = Write.upsert("q_family_child", 1,
             "child_id UUID", "family_id UUID", "position INT", "first_name VARCHAR(100)", "last_name VARCHAR(100)",
             "birth_date DATE");
+    private static final Write RECTIFY_CHILD = Write.update("q_family_child",
+            "first_name = ?, last_name = ?, birth_date = ?", "child_id");
+    private static final Write ERASE_CHILD = Write.update("q_family_child",
+            "first_name = ?, last_name = ?, birth_date = NULL", "child_id");
+    private static final Write DELETE_FAMILY = Write.delete("q_family", "family_id");
+    private static final Write DELETE_GUARDIAN = Write.delete("q_family_guardian", "family_id", "position");
+    private static final Write DELETE_CALENDAR_FEED = Write.delete("q_calendar_feed", "family_id");
+    private static final int MAX_GUARDIANS = 4;
+
+    /** What an erased family's children read in every view (product.md §11). */
+    static final String ERASED = "[effacé]";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ProjectionWriter writer;
+    private final FamilyNames.InBatch batch;
 
     FamilyProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.writer = new ProjectionWriter(ReadModels.FAMILIES, jdbc, transactionManager);
+        this.batch = new FamilyNames.InBatch(jdbc);
     }
 
     @EventHandler
     void on(FamilyRegistered event) {
-        String searchKey = Stream.concat(
-                        event.guardians().stream().map(g -> g.firstName() + " " + g.lastName()),
-                        event.children().stream().map(c -> c.firstName() + " " + c.lastName()))
-                .map(FamilyProjection::searchable)
-                .collect(Collectors.joining(" | "));
-        writer.write(UPSERT_FAMILY, event.familyId(), searchKey.length() > 4000 ? searchKey.substring(0, 4000) : searchKey);
-        for (int position = 0; position < event.guardians().size(); position++) {
-            Guardian guardian = event.guardians().get(position);
-            writer.write(UPSERT_GUARDIAN, event.familyId(), position, guardian.civility().name(), guardian.firstName(),
-                    guardian.lastName(), guardian.email());
-        }
+        FamilyNames names = FamilyNames.of(event.guardians(), event.children());
+        batch.put(event.familyId(), names);
+        writer.write(UPSERT_FAMILY, event.familyId(), names.searchKey());
+        writeGuardians(event.familyId(), event.guardians(), 0);
         for (int position = 0; position < event.children().size(); position++) {
             Child child = event.children().get(position);
             writer.write(UPSERT_CHILD, child.childId(), event.familyId(), position, child.firstName(),
                     child.lastName(), child.birthDate());
+        }
+    }
+
+    /** The guardians as corrected replace the old ones; the rows beyond the new list go. */
+    @EventHandler
+    void on(GuardiansRectified event) {
+        FamilyNames names = batch.get(event.familyId());
+        if (names == null) {
+            return;
+        }
+        FamilyNames corrected = names.withGuardians(event.guardians());
+        batch.put(event.familyId(), corrected);
+        writer.write(UPSERT_FAMILY, event.familyId(), corrected.searchKey());
+        writeGuardians(event.familyId(), event.guardians(), names.guardianCount());
+    }
+
+    @EventHandler
+    void on(ChildRectified event) {
+        FamilyNames names = batch.get(event.familyId());
+        if (names == null) {
+            return;
+        }
+        FamilyNames corrected = names.withChild(event.childId(), event.firstName() + " " + event.lastName());
+        batch.put(event.familyId(), corrected);
+        writer.write(UPSERT_FAMILY, event.familyId(), corrected.searchKey());
+        writer.write(RECTIFY_CHILD, event.firstName(), event.lastName(), event.birthDate(), event.childId());
+    }
+
+    /**
+     * The family goes from the searches and "my family"; its children keep their rows (rosters, waiting lists and
+     * demandes count them by id) but read "[effacé]"; its calendar subscription stops working.
+     */
+    @EventHandler
+    void on(FamilyErased event) {
+        FamilyNames names = batch.get(event.familyId());
+        batch.put(event.familyId(), FamilyNames.ERASED);
+        writer.write(DELETE_FAMILY, event.familyId());
+        for (int position = 0; position < MAX_GUARDIANS; position++) {
+            writer.write(DELETE_GUARDIAN, event.familyId(), position);
+        }
+        if (names != null) {
+            for (UUID child : names.childIds()) {
+                writer.write(ERASE_CHILD, ERASED, ERASED, child);
+            }
+        }
+        writer.write(DELETE_CALENDAR_FEED, event.familyId());
+    }
+
+    private void writeGuardians(UUID familyId, List<Guardian> guardians, int previousCount) {
+        for (int position = 0; position < guardians.size(); position++) {
+            Guardian guardian = guardians.get(position);
+            writer.write(UPSERT_GUARDIAN, familyId, position, guardian.civility().name(), guardian.firstName(),
+                    guardian.lastName(), guardian.email());
+        }
+        for (int position = guardians.size(); position < previousCount; position++) {
+            writer.write(DELETE_GUARDIAN, familyId, position);
         }
     }
 
