@@ -49,6 +49,8 @@ import fr.klub.domain.demande.DraftClosed;
 import fr.klub.domain.demande.DraftOpened;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
+import fr.klub.domain.family.ErasureCause;
+import fr.klub.domain.family.FamilyErased;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.programme.LotteryAnnounced;
@@ -113,6 +115,7 @@ class EventContractTest {
                         List.of(new Guardian(Civility.MME, "Camille", "Exemple", "camille.exemple@example.org")),
                         List.of(new Child(CHILD, "Alix", "Exemple", LocalDate.of(2011, 3, 14)),
                                 new Child(SECOND_CHILD, "Noa", "Exemple", LocalDate.of(2009, 11, 2)))),
+                new FamilyErased(FAMILY, Instant.parse("2023-11-06T09:15:00Z"), ErasureCause.REQUEST),
                 new SessionScheduled(SESSION, PROGRAMME, "Danse latine", MONDAY, Period.MATIN, 10, 5,
                         Instant.parse("2020-10-19T07:00:00Z"), Instant.parse("2020-09-28T06:00:00Z"),
                         Instant.parse("2020-10-16T22:00:00Z"), Instant.parse("2020-10-16T22:00:00Z")),
