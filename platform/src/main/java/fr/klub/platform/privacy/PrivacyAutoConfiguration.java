@@ -8,11 +8,15 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.klub.platform.eventstore.EventStoreAutoConfiguration;
 
@@ -46,6 +50,22 @@ public class PrivacyAutoConfiguration {
         // the command side's directory of children (V102), in the shared database
         return PersonalDataModule.sealing(values, new FamilyOwners(childId -> firstOf(jdbc.queryForList(
                 "SELECT family_id FROM child_directory WHERE child_id = ?", UUID.class, childId))));
+    }
+
+    /**
+     * The one-off sealing of a history written before encryption, at start, when asked for on one instance
+     * ({@code klub.privacy.seal-plaintext-history=true}); idempotent, so leaving it on costs one scan per start.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "klub.privacy.seal-plaintext-history", havingValue = "true")
+    ApplicationRunner sealPlaintextHistory(DataSource dataSource, PlatformTransactionManager transactions,
+                                           PersonalDataModule personalDataModule, PrivacyProperties properties) {
+        if (!properties.encryption()) {
+            throw new IllegalStateException("klub.privacy.seal-plaintext-history needs klub.privacy.encryption on");
+        }
+        PlaintextHistorySealer sealer = new PlaintextHistorySealer(new JdbcTemplate(dataSource),
+                new TransactionTemplate(transactions), personalDataModule);
+        return arguments -> sealer.sealAll();
     }
 
     private static Optional<UUID> firstOf(List<UUID> families) {

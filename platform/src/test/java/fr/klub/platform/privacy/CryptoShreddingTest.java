@@ -26,6 +26,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.klub.domain.demande.DemandeRefused;
 import fr.klub.domain.family.Child;
@@ -34,6 +36,7 @@ import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.session.QueueEntryRemoved;
 import fr.klub.domain.session.QueueExit;
+import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.shared.Erased;
 import fr.klub.platform.eventstore.KlubSerializers;
 
@@ -63,10 +66,14 @@ class CryptoShreddingTest {
     }
 
     private JacksonSerializer sealing(FamilyKeys familyKeys) {
-        return KlubSerializers.jacksonSerializer(PersonalDataModule.sealing(new PersonalValues(familyKeys),
+        return KlubSerializers.jacksonSerializer(module(familyKeys));
+    }
+
+    private PersonalDataModule module(FamilyKeys familyKeys) {
+        return PersonalDataModule.sealing(new PersonalValues(familyKeys),
                 new FamilyOwners(child -> Optional.ofNullable(jdbc.query("SELECT family_id FROM child_directory"
                         + " WHERE child_id = ?", (row, i) -> row.getObject(1, UUID.class), child).stream()
-                        .findFirst().orElse(null)))));
+                        .findFirst().orElse(null))));
     }
 
     private static FamilyKeys keys(DataSource dataSource, MasterKeys master) {
@@ -203,5 +210,53 @@ class CryptoShreddingTest {
     void aMasterKeyMustBeThirtyTwoBytesAndIsNeverEchoed() {
         assertThatThrownBy(() -> new MasterKeys("1", "c2VjcmV0LXRvby1zaG9ydA==", Map.of()))
                 .hasMessageContaining("32 random bytes").hasMessageNotContaining("c2VjcmV0");
+    }
+
+    @Test
+    void aHistoryWrittenInClearIsSealedOnceInPlaceAndThenErasable() throws Exception {
+        QueueEntryRemoved removed = new QueueEntryRemoved(UUID.randomUUID(), CHILD, QueueExit.REMOVED_BY_STAFF,
+                "Famille déménagée à Lyon");
+        SessionCancelled cancelled = new SessionCancelled(UUID.randomUUID(), "Intervenant absent");
+        long registeredAt = storeInClear(FAMILY, REGISTERED);
+        long removedAt = storeInClear(removed.sessionId(), removed);
+        long cancelledAt = storeInClear(cancelled.sessionId(), cancelled);
+        PlaintextHistorySealer sealer = new PlaintextHistorySealer(jdbc, new TransactionTemplate(
+                new DataSourceTransactionManager(jdbc.getDataSource())), module(keys));
+
+        assertThat(sealer.sealAll()).isEqualTo(2);
+
+        assertThat(storedJson(registeredAt)).doesNotContain("Camille", "2011-03-14").contains("pd1:" + FAMILY);
+        assertThat(storedJson(removedAt)).doesNotContain("Lyon");
+        assertThat(storedJson(cancelledAt)).contains("Intervenant absent");
+        assertThat((Object) serializer.deserialize(stored(registeredAt, FamilyRegistered.class))).isEqualTo(REGISTERED);
+        assertThat(sealer.sealAll()).as("a second run finds nothing in clear").isZero();
+
+        keys.destroy(FAMILY);
+        assertThat(((QueueEntryRemoved) serializer.deserialize(stored(removedAt, QueueEntryRemoved.class))).reason())
+                .isEqualTo(Erased.TEXT);
+    }
+
+    private long storeInClear(UUID aggregate, Object event) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
+                        + " payload, payload_revision, payload_type, time_stamp) VALUES (?, 0, 'Test', ?, ?, '1', ?, ?)",
+                aggregate.toString(), eventId, KlubSerializers.eventObjectMapper().writeValueAsBytes(event),
+                event.getClass().getName(), "2023-01-01T00:00:00Z");
+        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
+                eventId);
+    }
+
+    private String storedJson(long globalIndex) {
+        return new String(storedBytes(globalIndex), StandardCharsets.UTF_8);
+    }
+
+    private byte[] storedBytes(long globalIndex) {
+        return jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class,
+                globalIndex);
+    }
+
+    private SerializedObject<byte[]> stored(long globalIndex, Class<?> type) {
+        return new SimpleSerializedObject<>(storedBytes(globalIndex), byte[].class,
+                new SimpleSerializedType(type.getName(), "1"));
     }
 }
