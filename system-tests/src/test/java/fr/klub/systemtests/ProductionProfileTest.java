@@ -33,6 +33,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import fr.klub.platform.config.UnsafeProductionConfiguration;
 import fr.klub.platform.demo.DemoLogins;
+import fr.klub.platform.privacy.MasterKeys;
 import fr.klub.platform.testing.EmbeddedPostgres;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.ServiceApps;
@@ -49,6 +50,8 @@ class ProductionProfileTest {
     private static final String POSTGRES = "--spring.datasource.url=jdbc:postgresql://localhost:5432/klub";
     private static final String USER = "--spring.datasource.username=klub";
     private static final String PASSWORD = "--spring.datasource.password=a-database-secret";
+    /** A master key of this test only (32 bytes, base64): a town makes its own with `openssl rand -base64 32`. */
+    private static final String TOWN_MASTER_KEY = "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
     @ParameterizedTest
     @EnumSource(ServiceApps.class)
@@ -84,6 +87,23 @@ class ProductionProfileTest {
                 .hasMessageContaining("KLUB_BOOTSTRAP_AUDITOR_PASSWORD");
     }
 
+    @ParameterizedTest
+    @EnumSource(ServiceApps.class)
+    void refuses_to_start_without_its_own_master_key_for_personal_data(ServiceApps app) {
+        assumeTrue(System.getenv("KLUB_MASTER_KEY") == null, "KLUB_MASTER_KEY is set in this build's environment");
+        assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod", POSTGRES, USER, PASSWORD))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("KLUB_MASTER_KEY n'est pas défini");
+        assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod", POSTGRES, USER, PASSWORD,
+                "--klub.privacy.master-key=" + MasterKeys.DEV_KEY))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("la clé publique de développement");
+        assertThatThrownBy(() -> start(app, "--spring.profiles.active=prod", POSTGRES, USER, PASSWORD,
+                "--klub.privacy.master-key=" + TOWN_MASTER_KEY, "--klub.privacy.encryption=false"))
+                .isInstanceOf(UnsafeProductionConfiguration.class)
+                .hasMessageContaining("ne se désactive pas en production");
+    }
+
     @Test
     void refuses_to_start_with_the_dev_profile_as_well() {
         assertThatThrownBy(() -> start(ServiceApps.COMMAND, "--spring.profiles.active=prod,dev", POSTGRES, USER, PASSWORD))
@@ -106,6 +126,7 @@ class ProductionProfileTest {
                     "--spring.datasource.password=" + database.password(),
                     "--klub.bootstrap.staff.username=chef-de-service",
                     "--klub.bootstrap.staff.password=un-secret-propre-a-la-ville",
+                    "--klub.privacy.master-key=" + TOWN_MASTER_KEY,
                     "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
                     "--logging.level.fr.klub=INFO");
             ConfigurableApplicationContext command = start(ServiceApps.COMMAND, with(environment,

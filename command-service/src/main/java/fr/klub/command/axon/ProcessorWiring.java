@@ -1,6 +1,7 @@
 package fr.klub.command.axon;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,11 +15,15 @@ class ProcessorWiring {
 
     static final String CHILD_DIRECTORY = "command-child-directory";
     static final String LOTTERY_ENTRIES = "command-lottery-entries";
+    /** An erasure that could not destroy its key must not be recorded: its handler's failure propagates. */
+    static final String FAMILY_ERASURE = "command-family-erasure";
 
     @Bean
     ConfigurerModule subscribingCommandSideHandlers() {
         return configurer -> configurer.eventProcessing(processing ->
                 processing.registerSubscribingEventProcessor(CHILD_DIRECTORY)
-                        .registerSubscribingEventProcessor(LOTTERY_ENTRIES));
+                        .registerSubscribingEventProcessor(LOTTERY_ENTRIES)
+                        .registerSubscribingEventProcessor(FAMILY_ERASURE)
+                        .registerListenerInvocationErrorHandler(FAMILY_ERASURE, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 import fr.klub.domain.shared.ReservationRef;
+import fr.klub.domain.shared.PersonalData;
 
 /** Staff refused the demande ("traitée négativement"): every place it held is released. */
 @Revision("1")
-public record DemandeRefused(UUID demandeId, UUID familyId, String reason, Instant decidedAt, List<ReservationRef> releasedReservations) {
+public record DemandeRefused(UUID demandeId, UUID familyId, @PersonalData String reason, Instant decidedAt, List<ReservationRef> releasedReservations) {
 }

@@ -3,10 +3,12 @@ package fr.klub.domain.family;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import fr.klub.domain.shared.PersonalData;
 import fr.klub.domain.shared.Require;
 
 /** A child of the family. Age is computed from the birth date on a programme's first day. */
-public record Child(UUID childId, String firstName, String lastName, LocalDate birthDate) {
+public record Child(UUID childId, @PersonalData String firstName, @PersonalData String lastName,
+                    @PersonalData LocalDate birthDate) {
 
     /** As stored in events: the rules of the time they were written (new input: {@link #validated()}). */
     public Child {

@@ -3,6 +3,7 @@ package fr.klub.domain.family;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ public class Family {
     private UUID familyId;
     private final List<Guardian> guardians = new ArrayList<>();
     private final Map<UUID, Child> children = new LinkedHashMap<>();
+    private Instant erasedAt;
 
     protected Family() {
     }
@@ -86,6 +88,31 @@ public class Family {
     @EventSourcingHandler
     void on(ChildRectified event) {
         children.put(event.childId(), event.child());
+    }
+
+    /**
+     * Erases the family's personal data (product.md §11): the event carries none, and its key is destroyed in the
+     * same transaction (the command-service's subscribing handler). A second erasure changes nothing and answers
+     * the first one's moment. Staff give a reason on a request; the retention rule needs none.
+     */
+    @CommandHandler
+    public Instant handle(EraseFamily command) {
+        ErasureCause cause = Require.present(command.cause(), "cause de l'effacement");
+        if (cause == ErasureCause.REQUEST) {
+            Require.multilineText(command.reason(), "motif", 1000);
+        }
+        if (erasedAt != null) {
+            return erasedAt;
+        }
+        apply(new FamilyErased(familyId, Require.present(command.at(), "date de l'effacement"), cause));
+        return erasedAt;
+    }
+
+    @EventSourcingHandler
+    void on(FamilyErased event) {
+        erasedAt = event.erasedAt();
+        // an erased child can no longer be booked: nothing is left to check its age or write to its family
+        children.clear();
     }
 
     public UUID id() {

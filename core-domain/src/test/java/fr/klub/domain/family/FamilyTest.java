@@ -8,6 +8,7 @@ import static fr.klub.domain.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import fr.klub.domain.shared.Erased;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.testing.Klub;
@@ -133,5 +135,59 @@ class FamilyTest {
         assertThatThrownBy(() -> new Child(THAIS, " ", "Exemple", LocalDate.of(2011, 1, 1)))
                 .isInstanceOfSatisfying(Refusal.class,
                         refusal -> assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED));
+    }
+
+    private static final Instant ERASED_AT = Instant.parse("2023-11-06T09:15:00Z");
+
+    @Test
+    void erasingAFamilyRecordsItWithoutPersonalDataAndForgetsItsChildren() {
+        fixture.given(Klub.family())
+                .when(new EraseFamily(FAMILY, ErasureCause.REQUEST, "Demande du responsable par courrier.", ERASED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ERASED_AT)
+                .expectEvents(new FamilyErased(FAMILY, ERASED_AT, ErasureCause.REQUEST))
+                .expectState(family -> assertThat(family.child(THAIS)).isEmpty());
+    }
+
+    @Test
+    void erasingTwiceChangesNothingAndAnswersTheFirstErasure() {
+        fixture.given(Klub.family(), new FamilyErased(FAMILY, ERASED_AT, ErasureCause.REQUEST))
+                .when(new EraseFamily(FAMILY, ErasureCause.REQUEST, "Relance.", ERASED_AT.plusSeconds(3600)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ERASED_AT)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasureOnRequestNeedsAReason() {
+        for (String blank : Arrays.asList(null, "", "  \n ")) {
+            fixture.given(Klub.family())
+                    .when(new EraseFamily(FAMILY, ErasureCause.REQUEST, blank, ERASED_AT))
+                    .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void theRetentionRuleErasesWithoutAReasonButNeverWithoutACauseOrAMoment() {
+        fixture.given(Klub.family())
+                .when(new EraseFamily(FAMILY, ErasureCause.RETENTION, null, ERASED_AT))
+                .expectEvents(new FamilyErased(FAMILY, ERASED_AT, ErasureCause.RETENTION));
+        fixture.given(Klub.family())
+                .when(new EraseFamily(FAMILY, null, "Demande.", ERASED_AT))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+        fixture.given(Klub.family())
+                .when(new EraseFamily(FAMILY, ErasureCause.REQUEST, "Demande.", null))
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedFamilyReadsBackFromItsHistoryWithTheErasedMarkers() {
+        Guardian guardian = new Guardian(Civility.MME, Erased.TEXT, Erased.TEXT, Erased.TEXT);
+        Child child = new Child(THAIS, Erased.TEXT, Erased.TEXT, Erased.DATE);
+        assertThat(guardian.email()).isEqualTo("[effacé]");
+        assertThat(Erased.is(child.birthDate())).isTrue();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import fr.klub.platform.demo.DemoLogins;
+import fr.klub.platform.privacy.MasterKeys;
 
 /**
  * With the {@code prod} profile, a service refuses to start — before it opens any connection —
@@ -20,7 +21,9 @@ import fr.klub.platform.demo.DemoLogins;
  *       embedded H2 database;</li>
  *   <li>the {@code dev} profile active as well (demo data, embedded mail server, demo clock);</li>
  *   <li>a bootstrap account ({@code KLUB_BOOTSTRAP_*_PASSWORD}) using one of the demo passwords that
- *       the README publishes.</li>
+ *       the README publishes;</li>
+ *   <li>no master key of the personal data ({@code KLUB_MASTER_KEY}), the public dev one, or its
+ *       encryption switched off (docs/decisions/privacy-crypto-shredding.md).</li>
  * </ul>
  * Runs after the configuration files are read (active profiles are known), as an
  * EnvironmentPostProcessor so that nothing has started yet.
@@ -57,6 +60,15 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
                 problems.add(key + " (" + envName(key) + ") est un mot de passe de démonstration, publié dans le README : "
                         + "choisissez un mot de passe propre à cette installation.");
             }
+        }
+        String masterKey = resolved(environment, "klub.privacy.master-key");
+        if (masterKey == null || masterKey.isBlank() || masterKey.strip().equals(MasterKeys.DEV_KEY)) {
+            problems.add("KLUB_MASTER_KEY n'est pas défini (klub.privacy.master-key), ou c'est la clé publique de "
+                    + "développement : la production chiffre les données personnelles avec sa propre clé maîtresse, "
+                    + "32 octets aléatoires en base64 (openssl rand -base64 32), à conserver hors de la base et à ne jamais perdre.");
+        }
+        if ("false".equalsIgnoreCase(String.valueOf(resolved(environment, "klub.privacy.encryption")).strip())) {
+            problems.add("klub.privacy.encryption=false : le chiffrement des données personnelles ne se désactive pas en production.");
         }
         if (!problems.isEmpty()) {
             throw new UnsafeProductionConfiguration(problems);

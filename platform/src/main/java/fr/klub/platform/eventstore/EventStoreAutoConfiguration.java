@@ -26,6 +26,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,6 +36,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import fr.klub.platform.privacy.PersonalDataModule;
 
 /**
  * Axon on the shared relational database through plain JDBC: no JPA, no Hibernate, no Axon Server.
@@ -54,11 +57,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({EventStoreProperties.class, TokenStoreProperties.class})
 public class EventStoreAutoConfiguration {
 
-    /** The general serializer (tokens, snapshots, deadlines, dead-letter diagnostics). */
+    /**
+     * The general serializer (events, tokens, snapshots, deadlines, dead letters): one mapper, which seals every
+     * {@code @PersonalData} value with its family's key wherever it is written (PrivacyAutoConfiguration).
+     */
     @Bean
     @Primary
-    public Serializer serializer() {
-        return KlubSerializers.jacksonSerializer();
+    public Serializer serializer(ObjectProvider<PersonalDataModule> personalData) {
+        return KlubSerializers.jacksonSerializer(personalData.getIfAvailable(PersonalDataModule::keyless));
     }
 
     @Bean

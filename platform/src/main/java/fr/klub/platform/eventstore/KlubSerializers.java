@@ -10,6 +10,10 @@ import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import com.fasterxml.jackson.databind.Module;
+
+import fr.klub.platform.privacy.PersonalDataModule;
+
 /**
  * The one way events, messages, tokens, dead letters and deadlines are serialized: Axon's
  * {@link JacksonSerializer}, never XStream.
@@ -25,12 +29,21 @@ public final class KlubSerializers {
     private KlubSerializers() {
     }
 
-    /** A fresh mapper configured as the event store expects (useful for JSON snapshot tests of events). */
+    /**
+     * A fresh mapper configured as the event store expects, without keys: it writes personal values in clear and
+     * reads sealed ones as erased (JSON snapshot tests, the audit's offline reader).
+     */
     public static ObjectMapper eventObjectMapper() {
+        return eventObjectMapper(PersonalDataModule.keyless());
+    }
+
+    /** A fresh mapper configured as the event store expects, {@code personalData} sealing and opening personal values. */
+    public static ObjectMapper eventObjectMapper(Module personalData) {
         return JsonMapper.builder()
                          .addModule(new JavaTimeModule())
                          .addModule(new Jdk8Module())
                          .addModule(new ParameterNamesModule())
+                         .addModule(personalData)
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -41,8 +54,13 @@ public final class KlubSerializers {
 
     /** A fresh Jackson serializer, with {@code @Revision} resolution, on {@link #eventObjectMapper()}. */
     public static JacksonSerializer jacksonSerializer() {
+        return jacksonSerializer(PersonalDataModule.keyless());
+    }
+
+    /** The store's serializer: personal values sealed with their family's key (docs/decisions/privacy-crypto-shredding.md). */
+    public static JacksonSerializer jacksonSerializer(Module personalData) {
         return JacksonSerializer.builder()
-                                .objectMapper(eventObjectMapper())
+                                .objectMapper(eventObjectMapper(personalData))
                                 .revisionResolver(new AnnotationRevisionResolver())
                                 .build();
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,6 +73,19 @@ class AccountRepository {
      */
     int deleteAuthorizations(String username) {
         return jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(username).update();
+    }
+
+    List<Account> findByFamily(UUID familyId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE family_id = ?")
+                   .param(familyId)
+                   .query(AccountRepository::map)
+                   .list();
+    }
+
+    /** Deletes the family's logins and what hangs on them (password reset links of V401). */
+    int deleteFamilyAccounts(UUID familyId) {
+        jdbc.sql("DELETE FROM password_reset WHERE family_id = ?").param(familyId).update();
+        return jdbc.sql("DELETE FROM account WHERE family_id = ?").param(familyId).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {

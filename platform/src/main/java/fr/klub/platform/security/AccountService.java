@@ -2,6 +2,7 @@ package fr.klub.platform.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -137,6 +138,23 @@ public class AccountService {
         credentialsCache.forget(accountId);
         recentAccounts.forget(accountId);
         accounts.deleteAuthorizations(account.username());
+    }
+
+    /**
+     * An erased family's logins stop working (product.md §11): its accounts are deleted — a username is often an
+     * e-mail address, personal too — with their password reset links and OpenID Connect sessions. Other services
+     * still admit a Basic caller for their few seconds of {@code RecentAccounts}; issued access tokens run to their
+     * expiry (minutes), as after a password change. Joins the caller's transaction. Returns how many logins closed.
+     */
+    public int closeFamilyAccounts(UUID familyId) {
+        List<Account> family = accounts.findByFamily(familyId);
+        int closed = accounts.deleteFamilyAccounts(familyId);
+        for (Account account : family) {
+            credentialsCache.forget(account.id());
+            recentAccounts.forget(account.id());
+            accounts.deleteAuthorizations(account.username());
+        }
+        return closed;
     }
 
     public Optional<KlubUser> findByUsername(String username) {

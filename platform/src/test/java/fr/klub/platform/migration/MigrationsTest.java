@@ -43,7 +43,7 @@ class MigrationsTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (String table : new String[] {"domain_event_entry", "snapshot_event_entry", "token_entry", "dead_letter_entry",
                 "account", "child_directory", "scheduled_tasks", "oauth2_registered_client", "oauth2_authorization",
-                "oauth2_authorization_consent", "identity_signing_key", "password_reset"}) {
+                "oauth2_authorization_consent", "identity_signing_key", "password_reset", "family_data_key"}) {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
         }
         Long first = jdbc.queryForObject("SELECT nextval('demande_number_seq')", Long.class);

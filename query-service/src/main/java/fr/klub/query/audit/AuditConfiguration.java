@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import fr.klub.platform.privacy.PersonalValues;
 import fr.klub.query.audit.history.EventStoreHistory;
 
 @Configuration(proxyBeanMethods = false)
@@ -13,7 +14,8 @@ import fr.klub.query.audit.history.EventStoreHistory;
 class AuditConfiguration {
 
     @Bean
-    EventStoreHistory auditEventStoreHistory(AuditProperties properties) {
-        return new EventStoreHistory(Clock.systemUTC(), properties.gapTimeout(), properties.scanBudget());
+    EventStoreHistory auditEventStoreHistory(AuditProperties properties, PersonalValues personalValues) {
+        return new EventStoreHistory(Clock.systemUTC(), properties.gapTimeout(), properties.scanBudget(),
+                personalValues::openAll);
     }
 }

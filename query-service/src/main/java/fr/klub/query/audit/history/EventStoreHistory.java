@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.axonframework.common.DateTimeUtils;
 
@@ -43,15 +44,24 @@ public final class EventStoreHistory {
     private final Clock clock;
     private final Duration gapTimeout;
     private final int scanBudget;
+    private final UnaryOperator<JsonNode> openPersonalValues;
+
+    /** Without the families' keys (the offline verifier): sealed personal values are left sealed, read as erased. */
+    public EventStoreHistory(Clock clock, Duration gapTimeout, int scanBudget) {
+        this(clock, gapTimeout, scanBudget, UnaryOperator.identity());
+    }
 
     /**
-     * @param gapTimeout after this, a missing global index is taken for a rolled-back transaction
-     * @param scanBudget most rows one filtered page request may read before handing back a cursor
+     * @param gapTimeout         after this, a missing global index is taken for a rolled-back transaction
+     * @param scanBudget         most rows one filtered page request may read before handing back a cursor
+     * @param openPersonalValues turns a stored payload's sealed personal values into their text, or "[effacé]"
+     *                           once the family is erased (docs/decisions/privacy-crypto-shredding.md)
      */
-    public EventStoreHistory(Clock clock, Duration gapTimeout, int scanBudget) {
+    public EventStoreHistory(Clock clock, Duration gapTimeout, int scanBudget, UnaryOperator<JsonNode> openPersonalValues) {
         this.clock = clock;
         this.gapTimeout = gapTimeout;
         this.scanBudget = scanBudget;
+        this.openPersonalValues = openPersonalValues;
     }
 
     /** The highest global index that readers may go to now (-1 for an empty history). */
@@ -204,7 +214,7 @@ public final class EventStoreHistory {
         }
     }
 
-    private static List<StoredEvent> read(PreparedStatement statement) throws SQLException {
+    private List<StoredEvent> read(PreparedStatement statement) throws SQLException {
         List<StoredEvent> events = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -214,7 +224,7 @@ public final class EventStoreHistory {
         return events;
     }
 
-    private static StoredEvent map(ResultSet rows) throws SQLException {
+    private StoredEvent map(ResultSet rows) throws SQLException {
         String payloadType = rows.getString("payload_type");
         JsonNode metadata = json(bytes(rows, "meta_data"));
         EventOrigin origin = new EventOrigin(text(metadata, CorrelationKeys.ACTOR), text(metadata, CorrelationKeys.ROLE),
@@ -229,7 +239,7 @@ public final class EventStoreHistory {
                 payloadType,
                 rows.getString("payload_revision"),
                 DateTimeUtils.parseInstant(rows.getString("time_stamp")),
-                json(bytes(rows, "payload")),
+                openPersonalValues.apply(json(bytes(rows, "payload"))),
                 origin);
     }
 
