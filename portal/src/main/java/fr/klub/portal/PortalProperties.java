@@ -21,6 +21,12 @@ public record PortalProperties(String townName, URI commandUrl, URI queryUrl, UR
                                Duration connectTimeout,
                                Duration readTimeout, Oidc oidc) {
 
+    /** The same settings with a longer read timeout, for the few calls known to take long (the audit's replay). */
+    public PortalProperties withReadTimeoutAtLeast(Duration atLeast) {
+        Duration longer = readTimeout.compareTo(atLeast) >= 0 ? readTimeout : atLeast;
+        return new PortalProperties(townName, commandUrl, queryUrl, notificationUrl, connectTimeout, longer, oidc);
+    }
+
     public PortalProperties {
         townName = townName == null || townName.isBlank() ? "Ville de Klub" : townName.strip();
         commandUrl = commandUrl == null ? URI.create("http://localhost:8081") : commandUrl;

@@ -34,15 +34,10 @@ public class AuditApi {
 
     AuditApi(PortalProperties properties, RestClient.Builder builder, BearerToken bearer, ObjectMapper json) {
         this.api = new ApiCaller("query-service", properties.queryUrl(), properties, builder, bearer, json);
-        PortalProperties patient = new PortalProperties(properties.townName(), properties.commandUrl(),
-                properties.queryUrl(), properties.connectTimeout(), max(properties.readTimeout(), VERIFICATION_TIMEOUT),
-                properties.oidc());
+        PortalProperties patient = properties.withReadTimeoutAtLeast(VERIFICATION_TIMEOUT);
         this.slow = new ApiCaller("query-service", properties.queryUrl(), patient, builder, bearer, json);
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 
     /** One page of the history; {@code from}/{@code to} are instants, the other filters as typed (blank: none). */
     public HistoryPage events(HistoryFilter filter, long after, int limit) {
