@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.klub.platform.openapi.ProblemResponses;
 import fr.klub.platform.web.ApiProblem;
 import fr.klub.query.audit.history.EventStoreHistory;
 import fr.klub.query.audit.history.HistoryPage;
@@ -28,6 +29,9 @@ import fr.klub.query.audit.replay.DomainEvents;
 import fr.klub.query.audit.replay.DrawProof;
 import fr.klub.query.audit.replay.VerificationReport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -128,6 +132,10 @@ class AuditController {
     @GetMapping("/programmes/{programmeId}/draw")
     @Operation(summary = "Le tirage au sort du programme recalculé depuis l'historique : engagement, graine révélée,"
             + " ordre des familles et attribution, et s'ils concordent avec le tirage enregistré")
+    @ApiResponse(responseCode = "200", description = "Le tirage recalculé : commitmentMatches, reproduced.")
+    @ApiResponse(responseCode = "409", description = DrawAudit.NOT_DRAWN + " : le tirage n'a pas encore eu lieu.",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON,
+                    schema = @Schema(ref = ProblemResponses.PROBLEM_SCHEMA)))
     DrawProof draw(@PathVariable UUID programmeId) throws SQLException {
         return draws.proofOf(programmeId);
     }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.klub.domain.demande.DemandeStatus;
+import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.shared.ReservationRef;
 import fr.klub.query.audit.replay.DemandeFold;
 
-/** A demande as it stood at {@code asOf}, rebuilt from the history. */
+/** A demande as it stood at {@code asOf}, rebuilt from the history; {@code wishes}: a lottery's, not removed. */
 record DemandeAsOf(
         UUID demandeId,
         Instant asOf,
@@ -23,6 +24,7 @@ record DemandeAsOf(
         Instant decidedAt,
         String refusalReason,
         List<ReservationRef> reservations,
+        List<WishRecorded> wishes,
         List<DemandeFold.StatusChange> history,
         int eventsApplied,
         long lastGlobalIndex) {

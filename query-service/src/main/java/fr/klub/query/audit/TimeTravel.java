@@ -71,7 +71,8 @@ class TimeTravel {
             return new DemandeAsOf(demandeId, asOf, demande.familyId(), demande.programmeId(), demande.childIds(),
                     demande.status(), demande.number() > 0 ? demande.number() : null, demande.createdAt(),
                     demande.expiresAt(), demande.depositedAt(), demande.decidedAt(), demande.refusalReason(),
-                    List.copyOf(demande.reservations()), List.copyOf(demande.history()), events.size(),
+                    List.copyOf(demande.reservations()), List.copyOf(demande.wishes()), List.copyOf(demande.history()),
+                    events.size(),
                     lastIndex(events));
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

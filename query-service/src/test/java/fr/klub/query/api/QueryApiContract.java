@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.common.transaction.TransactionManager;
@@ -27,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
 import fr.klub.domain.shared.ReservationRef;
@@ -40,6 +43,7 @@ import fr.klub.query.testing.Api;
 import fr.klub.query.testing.Api.Login;
 import fr.klub.query.testing.Api.Response;
 import fr.klub.query.testing.History;
+import fr.klub.query.testing.Klub;
 import fr.klub.query.testing.Story;
 
 /**
@@ -361,6 +365,60 @@ abstract class QueryApiContract {
         assertThat(after).isEqualTo(before);
         assertThat(api.get("/api/staff/sessions/" + danse.sessionId() + "?consistentWith=now", staff).body())
                 .isEqualTo(rosterBefore);
+    }
+
+    @Test
+    void aRebuildReplaysALotterysWishesAndDrawIntoTheSameReadModels() {
+        // one lottery still taking wishes, one already drawn
+        UUID open = UUID.randomUUID();
+        story.publishLottery(open, Klub.BOOKING_TIME.plusSeconds(86_400));
+        SessionScheduled poterie = story.schedule(UUID.randomUUID(), open, "Poterie", MONDAY, Period.MATIN, 4);
+        UUID wishing = UUID.randomUUID();
+        story.startDraft(parentUser.accountId(), wishing, family, open, thais, eden);
+        story.wish(parentUser.accountId(), wishing, thais, poterie, 1);
+        story.wish(parentUser.accountId(), wishing, eden, poterie, 2);
+        UUID drawnProgramme = UUID.randomUUID();
+        Instant closed = Klub.BOOKING_TIME.plusSeconds(3600);
+        story.publishLottery(drawnProgramme, closed);
+        SessionScheduled escalade = story.schedule(UUID.randomUUID(), drawnProgramme, "Escalade", MONDAY, Period.MIDI, 2);
+        UUID entered = UUID.randomUUID();
+        story.startDraft(parentUser.accountId(), entered, family, drawnProgramme, thais, eden);
+        story.wish(parentUser.accountId(), entered, thais, escalade, 1);
+        story.wish(parentUser.accountId(), entered, eden, escalade, 1);
+        story.depositWishes(parentUser.accountId(), entered, family, drawnProgramme, 42_010);
+        UUID his = UUID.randomUUID();
+        story.startDraft(otherUser.accountId(), his, otherFamily, drawnProgramme, leo);
+        story.wish(otherUser.accountId(), his, leo, escalade, 1);
+        story.depositWishes(otherUser.accountId(), his, otherFamily, drawnProgramme, 42_011);
+        story.draw(new LotteryDrawn(drawnProgramme, "00".repeat(32), closed, List.of(otherFamily, family),
+                        List.of(new LotteryDrawn.Granted(his, leo, escalade.sessionId())),
+                        List.of(new LotteryDrawn.Waitlisted(thais, escalade.sessionId(), 1),
+                                new LotteryDrawn.Waitlisted(eden, escalade.sessionId(), 2))),
+                Map.of(escalade.sessionId(), escalade), Map.of(thais, family, eden, family, leo, otherFamily));
+        List<String> views = List.of(
+                "/api/programmes/" + open + "/planning?children=" + thais + "," + eden,
+                "/api/programmes/" + drawnProgramme + "/planning?children=" + thais + "," + eden,
+                "/api/demandes/" + wishing, "/api/demandes/" + entered, "/api/families/me/waitlist");
+        List<JsonNode> before = views.stream().map(view -> api.get(view + "?consistentWith=now".replace('?',
+                view.contains("?") ? '&' : '?'), parent).body()).toList();
+        assertThat(before.get(0).findValues("wishes").get(0).asInt()).isEqualTo(2);
+        assertThat(before.get(0).findValuesAsText("state")).containsExactly("WISHED", "WISHED");
+        assertThat(before.get(1).findValuesAsText("state")).containsExactly("WAITLISTED", "WAITLISTED");
+        assertThat(before.get(3).path("wishes").findValuesAsText("status")).containsExactly("NOT_GRANTED", "NOT_GRANTED");
+
+        for (String name : List.of("planning", "demandes")) {
+            Response accepted = api.post("/api/staff/projections/" + name + "/rebuild", staff);
+            assertThat(accepted.status()).as(name).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                api.get("/api/staff/projections", staff).body().findValuesAsText("status"))
+                .containsOnly("DONE"));
+
+        List<JsonNode> after = views.stream().map(view -> api.get(view + "?consistentWith=now".replace('?',
+                view.contains("?") ? '&' : '?'), parent).body()).toList();
+        assertThat(after).isEqualTo(before);
+        JsonNode roster = api.get("/api/staff/sessions/" + escalade.sessionId() + "?consistentWith=now", staff).body();
+        assertThat(roster.path("online").path("deposited").asInt()).isEqualTo(1);
     }
 
     @Test

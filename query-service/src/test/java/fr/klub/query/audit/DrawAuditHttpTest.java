@@ -72,13 +72,14 @@ class DrawAuditHttpTest {
     private LotteryHistory genuine;
     private LotteryHistory forged;
     private LotteryHistory notDrawn;
+    private final UUID notDrawnDemande = UUID.randomUUID();
 
     @BeforeAll
     void threeLotteriesAndAFirstComeProgramme() {
         accounts.createStaffAccount(AUDITOR, PASSWORD, Role.AUDITOR);
         accounts.createParentAccount(PARENT, PASSWORD, UUID.randomUUID());
-        genuine = lottery().genuineDraw();
-        forged = lottery();
+        genuine = lottery(UUID.randomUUID()).genuineDraw();
+        forged = lottery(UUID.randomUUID());
         DrawOutcome outcome = forged.outcome();
         // the last waiting child is granted instead of the first granted one: not the seed's allocation
         LotteryDrawn.Granted first = outcome.granted().get(0);
@@ -87,7 +88,7 @@ class DrawAuditHttpTest {
         granted.set(0, new LotteryDrawn.Granted(first.demandeId(), last.childId(), first.sessionId()));
         forged.draw(HexFormat.of().formatHex(forged.seed), new DrawOutcome(outcome.familyOrder(), granted,
                 outcome.waitlisted()));
-        notDrawn = lottery();
+        notDrawn = lottery(notDrawnDemande);
         StoreWriter store = new StoreWriter(eventStore);
         store.transaction("staff", "STAFF", PUBLISHED)
                 .append("Programme", firstCome, new ProgrammeCreated(firstCome, "Premier arrivé", LocalDate.of(2020, 10, 19),
@@ -158,12 +159,22 @@ class DrawAuditHttpTest {
     }
 
     @Test
+    void aDemandeAsOfListsItsWishes() throws Exception {
+        JsonNode demande = get("/api/audit/demandes/" + notDrawnDemande, AUDITOR).json();
+
+        assertThat(demande.get("status").asText()).isEqualTo("DEPOSITED");
+        assertThat(demande.get("reservations")).isEmpty();
+        assertThat(demande.get("wishes")).extracting(wish -> wish.get("rank").asInt()).containsExactly(1, 1, 2);
+    }
+
+    @Test
     void onlyAuditorsReadTheProof() throws Exception {
         assertThat(get("/api/audit/programmes/" + genuine.programme + "/draw", PARENT).status()).isEqualTo(403);
         assertThat(get("/api/audit/programmes/" + genuine.programme + "/draw", null).status()).isEqualTo(401);
     }
 
-    private static LotteryHistory lottery() {
+    /** {@code demande}: the first family's, with three wishes. */
+    private static LotteryHistory lottery(UUID demande) {
         UUID archery = UUID.randomUUID();
         UUID danse = UUID.randomUUID();
         UUID a1 = UUID.randomUUID();
@@ -173,7 +184,7 @@ class DrawAuditHttpTest {
         return new LotteryHistory()
                 .session(archery, Period.MATIN, 4, 1)
                 .session(danse, Period.MATIN, 6, 2)
-                .family(UUID.randomUUID(), UUID.randomUUID(), new LotteryHistory.Wish(a1, danse, Period.MATIN, 1),
+                .family(UUID.randomUUID(), demande, new LotteryHistory.Wish(a1, danse, Period.MATIN, 1),
                         new LotteryHistory.Wish(a2, danse, Period.MATIN, 1),
                         new LotteryHistory.Wish(a1, archery, Period.MATIN, 2))
                 .family(UUID.randomUUID(), UUID.randomUUID(), new LotteryHistory.Wish(b1, archery, Period.MATIN, 1),

@@ -1,7 +1,9 @@
 package fr.klub.query.testing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.klub.domain.childperiod.ChildPeriodClaimed;
@@ -9,9 +11,15 @@ import fr.klub.domain.childperiod.ChildPeriodFreed;
 import fr.klub.domain.demande.DemandeAccepted;
 import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.demande.DemandeRefused;
+import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
+import fr.klub.domain.demande.WishGranted;
+import fr.klub.domain.demande.WishRecorded;
+import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.session.Channel;
+import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OnlinePlaceHeld;
 import fr.klub.domain.session.OnsitePlaceBooked;
 import fr.klub.domain.session.PlaceReleased;
@@ -114,6 +122,48 @@ public final class Story {
         }
         change.append("Demande", demandeId, new DemandeRefused(demandeId, familyId, reason,
                 Klub.BOOKING_TIME.plusSeconds(86_400), reservations)).commit();
+    }
+
+    /** A lottery programme: published, then its commitment (product.md §10). */
+    public void publishLottery(UUID programmeId, Instant wishesCloseAt) {
+        history.staff(staff).append("Programme", programmeId, Klub.programme(programmeId))
+                .append("Programme", programmeId, new LotteryAnnounced(programmeId, wishesCloseAt, "ab".repeat(32)))
+                .commit();
+    }
+
+    public void wish(UUID parent, UUID demandeId, UUID childId, SessionScheduled session, int rank) {
+        history.parent(parent).append("Demande", demandeId, new WishRecorded(demandeId, childId, session.sessionId(),
+                session.date(), session.period(), rank)).commit();
+    }
+
+    /** A deposit inside the wish window: the demande enters the draw. */
+    public void depositWishes(UUID parent, UUID demandeId, UUID familyId, UUID programmeId, long number) {
+        Instant at = Klub.BOOKING_TIME.plusSeconds(600);
+        history.parent(parent)
+                .append("Demande", demandeId, new DemandeDeposited(demandeId, familyId, number, at, "token-" + demandeId,
+                        List.of()))
+                .append("Demande", demandeId, new LotteryEntered(demandeId, familyId, programmeId, at))
+                .commit();
+    }
+
+    /** The draw and its consequences in one unit of work: each grant held by its demande, the others queued. */
+    public void draw(LotteryDrawn drawn, Map<UUID, SessionScheduled> sessions, Map<UUID, UUID> familyOfChild) {
+        History.Change change = history.system().append("Programme", drawn.programmeId(), drawn);
+        for (LotteryDrawn.Granted grant : drawn.granted()) {
+            SessionScheduled session = sessions.get(grant.sessionId());
+            change.append("Session", session.sessionId(), new OnlinePlaceHeld(session.sessionId(), grant.childId(),
+                            grant.demandeId()))
+                    .append("ChildPeriod", periodId(grant.childId(), session.date(), session.period()),
+                            new ChildPeriodClaimed(periodId(grant.childId(), session.date(), session.period()),
+                                    grant.childId(), session.date(), session.period(), session.sessionId()))
+                    .append("Demande", grant.demandeId(), new WishGranted(grant.demandeId(), grant.childId(),
+                            grant.sessionId()));
+        }
+        for (LotteryDrawn.Waitlisted wait : drawn.waitlisted()) {
+            change.append("Session", wait.sessionId(), new ChildQueued(wait.sessionId(), wait.childId(),
+                    familyOfChild.get(wait.childId()), drawn.drawnAt()));
+        }
+        change.commit();
     }
 
     private static String periodId(UUID childId, LocalDate date, Period period) {
