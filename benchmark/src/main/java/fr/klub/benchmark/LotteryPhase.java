@@ -78,6 +78,7 @@ final class LotteryPhase {
     /** Popularity of a half-day's five sessions: the first is wished five times as often as the last. */
     private static final int[] POPULARITY = {5, 3, 2, 1, 1};
     private static final long FIRST_NUMBER = 70_000_000L;
+    private static final String RESULT_SUBJECT = "Résultat du tirage";
 
     record Session(UUID sessionId, LocalDate date, Period period) {
     }
@@ -90,6 +91,8 @@ final class LotteryPhase {
     private final Settings settings;
     private final JdbcEventStorageEngine engine;
     private final TransactionManager transactions;
+    private final Map<String, Integer> bySubject = new HashMap<>();
+    private int scanned;
 
     LotteryPhase(KlubSystem klub, DataSource pool, Settings settings) {
         this.klub = klub;
@@ -126,14 +129,11 @@ final class LotteryPhase {
         result.put("onlinePlacesPerSession", settings.lotteryOnlinePlaces());
         result.put("onlinePlaces", sessionCount * settings.lotteryOnlinePlaces());
 
-        int mailsBefore = klub.smtp.getReceivedMessages().length;
         long writeBegin = System.nanoTime();
         long events = write(programmeId, seed, first, sessions, entries);
         result.put("historyEventsWritten", events);
         result.put("historyWriteSeconds", Latencies.round((System.nanoTime() - writeBegin) / 1e9));
         log.info("Lottery: {} families, {} wishes written as {} events", families, wishes.size(), events);
-        // The deposits' letters go out first: the draw's letters are then timed on their own.
-        result.put("depositMailsSeconds", Latencies.round(awaitMails(mailsBefore + families, Duration.ofMinutes(15))));
 
         List<Double> allocationSeconds = new ArrayList<>();
         DrawOutcome local = null;
@@ -146,7 +146,8 @@ final class LotteryPhase {
         result.put("allocationSecondsWarmBest", allocationSeconds.subList(1, 4).stream().min(Double::compare).orElseThrow());
         log.info("Lottery: allocation in {} s", allocationSeconds);
 
-        int mailsBeforeDraw = klub.smtp.getReceivedMessages().length;
+        // The deposits' letters (one per family) are still going out: the result letters queue behind them.
+        result.put("depositMailsSentBeforeDraw", mailsWith("Votre demande N°"));
         long drawBegin = System.nanoTime();
         Api.Answer answer = klub.api.post(klub.c("/api/staff/programmes/" + programmeId + "/draw"), klub.staff, null,
                 Duration.ofMinutes(30));
@@ -166,9 +167,9 @@ final class LotteryPhase {
         result.put("waitlisted", drawn.get("waitlisted").size());
         result.put("reproducedInThisJvm", reproduces(local, granted, drawn.get("waitlisted").size()));
 
-        double mailsSeconds = awaitMails(mailsBeforeDraw + families, Duration.ofMinutes(30));
+        double mailsSeconds = awaitResultMails(families, Duration.ofMinutes(30));
         result.put("resultMailsExpected", families);
-        result.put("resultMailsReceived", resultMails(mailsBeforeDraw));
+        result.put("resultMailsReceived", mailsWith(RESULT_SUBJECT));
         result.put("allResultMailsSecondsAfterDrawStart", Latencies.round(drawSeconds + mailsSeconds));
         result.put("fairness", LotteryFairness.of(wishes, granted));
         log.info("Lottery: {}", result);
@@ -320,25 +321,28 @@ final class LotteryPhase {
                         "correlationId", UUID.randomUUID().toString())));
     }
 
-    /** Seconds until the SMTP sink holds {@code expected} mails (or the patience is out). */
-    private double awaitMails(int expected, Duration patience) {
+    /** Seconds until the SMTP sink holds {@code expected} result letters (or the patience is out). */
+    private double awaitResultMails(int expected, Duration patience) throws MessagingException {
         long begin = System.nanoTime();
         long deadline = begin + patience.toNanos();
-        while (klub.smtp.getReceivedMessages().length < expected && System.nanoTime() < deadline) {
-            Pause.millis(100);
+        while (mailsWith(RESULT_SUBJECT) < expected && System.nanoTime() < deadline) {
+            Pause.millis(1000);
         }
         return (System.nanoTime() - begin) / 1e9;
     }
 
-    private int resultMails(int from) throws MessagingException {
+    /** Mails at the SMTP sink whose subject starts so; counted once each, as they arrive. */
+    private int mailsWith(String subjectStart) throws MessagingException {
         MimeMessage[] received = klub.smtp.getReceivedMessages();
-        int results = 0;
-        for (int i = from; i < received.length; i++) {
-            if (received[i].getSubject() != null && received[i].getSubject().startsWith("Résultat du tirage")) {
-                results++;
+        for (int i = scanned; i < received.length; i++) {
+            String subject = received[i].getSubject();
+            if (subject != null) {
+                bySubject.merge(subject.startsWith(RESULT_SUBJECT) ? RESULT_SUBJECT
+                        : subject.startsWith("Votre demande N°") ? "Votre demande N°" : "", 1, Integer::sum);
             }
         }
-        return results;
+        scanned = received.length;
+        return bySubject.getOrDefault(subjectStart, 0);
     }
 
     private static boolean reproduces(DrawOutcome local, List<Place> granted, int waitlisted) {
