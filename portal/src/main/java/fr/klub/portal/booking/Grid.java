@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import fr.klub.portal.api.QueryApi;
 
@@ -72,7 +73,7 @@ public record Grid(QueryApi.Child child, List<Week> weeks) {
         List<QueryApi.ChildCell> mine = sessions.stream().map(s -> mine(s, childId)).toList();
         int wished = (int) mine.stream().filter(c -> c != null && "WISHED".equals(c.state())).count();
         int nextRank = wished + 1;
-        List<Integer> ranks = java.util.stream.IntStream.rangeClosed(1, Math.max(sessions.size(), nextRank)).boxed().toList();
+        List<Integer> ranks = IntStream.rangeClosed(1, Math.max(sessions.size(), nextRank)).boxed().toList();
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             cells.add(cell(date, period, sessions.get(i), mine.get(i), ranks, nextRank));

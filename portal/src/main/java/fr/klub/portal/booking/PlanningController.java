@@ -1,6 +1,7 @@
 package fr.klub.portal.booking;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import fr.klub.portal.api.ApiRefusal;
@@ -56,7 +57,7 @@ class PlanningController {
         if (wishWindow) {
             model.addAttribute("wishesCloseAt", query.programmes().stream()
                     .filter(p -> p.programmeId().equals(demande.programmeId()))
-                    .map(QueryApi.Programme::wishesCloseAt).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+                    .map(QueryApi.Programme::wishesCloseAt).filter(Objects::nonNull).findFirst().orElse(null));
         }
         return "etape2";
     }
