@@ -58,8 +58,7 @@ class QueueController {
         model.addAttribute("entry", entry.orElse(null));
         Optional<QueryApi.Family> family = entry.flatMap(this::family);
         model.addAttribute("family", family.orElse(null));
-        model.addAttribute("birthDates", family.map(f -> f.children().stream().filter(c -> c.birthDate() != null).collect(Collectors.toMap(
-                QueryApi.Child::childId, QueryApi.Child::birthDate, (a, b) -> a))).orElse(Map.of()));
+        model.addAttribute("birthDates", family.map(QueueController::birthDates).orElse(Map.of()));
         return "agent/demande";
     }
 
@@ -104,6 +103,11 @@ class QueueController {
         } catch (ApiRefusal tooShort) {
             return Optional.empty();
         }
+    }
+
+    private static Map<UUID, java.time.LocalDate> birthDates(QueryApi.Family family) {
+        return family.children().stream().filter(child -> child.birthDate() != null)
+                .collect(Collectors.toMap(QueryApi.Child::childId, QueryApi.Child::birthDate, (a, b) -> a));
     }
 
     static Map<UUID, String> titles(List<QueryApi.Programme> programmes) {
