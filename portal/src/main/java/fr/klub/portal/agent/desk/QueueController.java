@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff queue ("File des demandes"): deposited demandes oldest first, optionally of one programme,
  * and one demande with its family, sessions and history, to accept or refuse. The refusal's reason
- * is required by the API, not by the page: an empty reason comes back as the API's sentence at the field.
+ * is required by the API, not by the page: an empty reason comes back as the API's sentence at the field
+ * (docs/decisions/portal-agent-desk.md).
  */
 @Controller
 class QueueController {
