@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff queue ("File des demandes"): deposited demandes oldest first, optionally of one programme,
  * and one demande with its family, sessions and history, to accept or refuse. The refusal's reason
- * is required by the API, not by the page: an empty reason comes back as the API's sentence at the field.
+ * is required by the API, not by the page: an empty reason comes back as the API's sentence at the field
+ * (docs/decisions/portal-agent-desk.md).
  */
 @Controller
 class QueueController {
@@ -58,8 +59,7 @@ class QueueController {
         model.addAttribute("entry", entry.orElse(null));
         Optional<QueryApi.Family> family = entry.flatMap(this::family);
         model.addAttribute("family", family.orElse(null));
-        model.addAttribute("birthDates", family.map(f -> f.children().stream().filter(c -> c.birthDate() != null).collect(Collectors.toMap(
-                QueryApi.Child::childId, QueryApi.Child::birthDate, (a, b) -> a))).orElse(Map.of()));
+        model.addAttribute("birthDates", family.map(QueueController::birthDates).orElse(Map.of()));
         return "agent/demande";
     }
 
@@ -104,6 +104,11 @@ class QueueController {
         } catch (ApiRefusal tooShort) {
             return Optional.empty();
         }
+    }
+
+    private static Map<UUID, java.time.LocalDate> birthDates(QueryApi.Family family) {
+        return family.children().stream().filter(child -> child.birthDate() != null)
+                .collect(Collectors.toMap(QueryApi.Child::childId, QueryApi.Child::birthDate, (a, b) -> a));
     }
 
     static Map<UUID, String> titles(List<QueryApi.Programme> programmes) {

@@ -33,6 +33,7 @@ class SessionsController {
     static final String QUOTA = "quota";
     static final String CANCEL = "annulation";
     static final String SEARCH = "recherche";
+    static final String WAITLIST = "attente";
 
     private final DeskApi desk;
     private final MessageSource messages;
@@ -93,9 +94,16 @@ class SessionsController {
     String removeFromWaitlist(@PathVariable UUID sessionId, @RequestParam UUID childId,
                               @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         String entry = "attente-" + childId;
-        act(entry, "desk.notice.waitlistRemoved", redirect,
-                () -> desk.removeFromWaitlist(sessionId, childId, blankToNull(reason)));
-        return back(sessionId, null, entry);
+        try {
+            desk.removeFromWaitlist(sessionId, childId, blankToNull(reason));
+        } catch (ApiRefusal refusal) {
+            redirect.addFlashAttribute("refusal", Refusal.of(entry, refusal));
+            return back(sessionId, null, entry);
+        }
+        // the entry's row is gone: the list itself says it
+        redirect.addFlashAttribute("notice", new Notice(WAITLIST,
+                messages.getMessage("desk.notice.waitlistRemoved", null, LocaleContextHolder.getLocale())));
+        return back(sessionId, null, WAITLIST);
     }
 
     @PostMapping("/agent/seances/{sessionId}/quota")
