@@ -20,9 +20,11 @@ final class ProgrammeForm {
 
     static Map<String, Object> body(Map<String, String> form) {
         Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : new String[] {"title", "firstDay", "lastDay", "minAge", "maxAge", "cancellationDeadlineDays",
-                "allocation"}) {
+        for (String field : new String[] {"title", "firstDay", "lastDay", "allocation"}) {
             body.put(field, value(form, field));
+        }
+        for (String number : new String[] {"minAge", "maxAge", "cancellationDeadlineDays"}) {
+            body.put(number, number(value(form, number)));
         }
         for (String moment : new String[] {"bookingOpensAt", "bookingClosesAt", "wishesCloseAt"}) {
             body.put(moment, instant(value(form, moment)));
@@ -43,6 +45,18 @@ final class ProgrammeForm {
             return LocalDateTime.parse(local).atZone(TOWN).toInstant().toString();
         } catch (DateTimeParseException asTyped) {
             return local;
+        }
+    }
+
+    /** The API takes numbers as JSON numbers; what is not one is sent as typed, for its 400 to name. */
+    static Object number(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(typed);
+        } catch (NumberFormatException asTyped) {
+            return typed;
         }
     }
 

@@ -93,8 +93,8 @@ class ProgrammesController {
     @PostMapping("/{programmeId}/seances")
     String addSession(@PathVariable UUID programmeId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         var session = new NewSession(ProgrammeForm.value(form, "activity"), ProgrammeForm.value(form, "date"),
-                ProgrammeForm.value(form, "period"), ProgrammeForm.value(form, "capacity"),
-                ProgrammeForm.value(form, "onlineQuota"));
+                ProgrammeForm.value(form, "period"), ProgrammeForm.number(ProgrammeForm.value(form, "capacity")),
+                ProgrammeForm.number(ProgrammeForm.value(form, "onlineQuota")));
         try {
             command.addSession(programmeId, session);
             redirect.addFlashAttribute("notice", new Notice("ajout", text("agent.programme.session.added", session.activity())));
