@@ -88,7 +88,9 @@ class DrawsController {
             if ("ProgrammeCreated".equals(event.type())) {
                 title = text(event.payload(), "title");
             } else if ("LotteryDrawn".equals(event.type())) {
-                drawnAt = event.timestamp();
+                // the draw's own instant (business time, as wishesCloseAt), else when it was stored
+                Instant recorded = instant(text(event.payload(), "drawnAt"));
+                drawnAt = recorded != null ? recorded : event.timestamp();
             }
         }
         JsonNode payload = announcement.payload();

@@ -64,7 +64,7 @@ class AuditorPagesInBrowserTest {
 
     @Test
     void theAuditorReadsTheHistoryReplaysItSeesASessionBeforeARefusalAndTheDrawsProof() {
-        Arranged arranged = arrange();
+        Refused refused = refuseADemande();
 
         browser.signIn(system.logins().auditor().username(), system.logins().auditor().password(),
                 "Historique des événements");
@@ -72,7 +72,7 @@ class AuditorPagesInBrowserTest {
         assertThat(browser.text()).contains("ProgrammeCreated", "Corrélation", "Contenu de l'événement n°");
 
         // The history filtered on the refused demande: its events in order, who caused them, their payloads
-        field("flux").sendKeys(arranged.demande);
+        field("flux").sendKeys(refused.demande);
         new Select(field("nombre")).selectByValue("50");
         browser.press("Filtrer");
         String history = browser.text();
@@ -80,7 +80,7 @@ class AuditorPagesInBrowserTest {
                 "(parent)", "(agent)", "Fin de l'historique pour ces filtres.");
         assertThat(history.indexOf("DemandeDeposited")).isLessThan(history.indexOf("DemandeRefused"));
         assertThat(browser.driver().findElements(By.cssSelector("pre.payload"))).isNotEmpty()
-                .allSatisfy(payload -> assertThat(payload.getText()).contains("\"demandeId\" : \"" + arranged.demande + "\""));
+                .allSatisfy(payload -> assertThat(payload.getText()).contains("\"demandeId\" : \"" + refused.demande + "\""));
         check("audit-historique", "the history filtered on one demande", true);
 
         // A type the history does not know: the API's refusal at the field
@@ -108,46 +108,48 @@ class AuditorPagesInBrowserTest {
         browser.pressLink("État à une date");
         assertThat(browser.heading()).isEqualTo("État à une date");
         check("audit-instant-vide", "the as-of form", false);
-        field("id").sendKeys(arranged.session);
+        field("id").sendKeys(refused.session);
         browser.driver().executeScript("arguments[0].value = arguments[1]", field("instant"),
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(arranged.beforeRefusal.atZone(PARIS)));
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(refused.beforeRefusal.atZone(PARIS)));
         browser.press("Afficher l'état");
         String before = browser.driver().findElement(By.id("etat")).getText();
         assertThat(before).contains("Séance « Atelier de l'audit » du lundi 02/11/2020, Matin", "En ligne, déposées 1");
         WebElement place = browser.driver().findElement(By.cssSelector("#places tbody tr"));
-        assertThat(place.getText()).contains(arranged.child, arranged.demande, "En ligne", "Déposée");
+        assertThat(place.getText()).contains(refused.child, refused.demande, "En ligne", "Déposée");
         check("audit-instant", "a session as of before the refusal", true);
 
         // The same instant typed the French way (a browser without a date-time picker): the same state
-        browser.open("/audit/instant?objet=seance&id=" + arranged.session + "&instant="
-                + DateTimeFormatter.ofPattern("dd/MM/uuuu+HH:mm:ss").format(arranged.beforeRefusal.atZone(PARIS)));
+        browser.open("/audit/instant?objet=seance&id=" + refused.session + "&instant="
+                + DateTimeFormatter.ofPattern("dd/MM/uuuu+HH:mm:ss").format(refused.beforeRefusal.atZone(PARIS)));
         assertThat(browser.driver().findElement(By.id("etat")).getText()).contains("En ligne, déposées 1");
         // Its demande at that instant, from the roster's link: still deposited
-        browser.clickToNextPage(browser.driver().findElement(By.linkText(arranged.demande)));
+        browser.clickToNextPage(browser.driver().findElement(By.linkText(refused.demande)));
         assertThat(fact("État")).isEqualTo("Déposée");
         assertThat(browser.driver().findElement(By.id("etat")).getText()).doesNotContain(REASON);
         check("audit-instant-demande", "a demande as of before the refusal", false);
 
         // Now: the refusal released the place
-        browser.open("/audit/instant?objet=seance&id=" + arranged.session);
+        browser.open("/audit/instant?objet=seance&id=" + refused.session);
         assertThat(browser.driver().findElement(By.id("etat")).getText()).contains("En ligne, déposées 0",
                 "Aucune place n'était comptée à cet instant.");
         // An instant that is not one: said at the field
-        browser.open("/audit/instant?objet=seance&id=" + arranged.session + "&instant=hier+matin");
+        browser.open("/audit/instant?objet=seance&id=" + refused.session + "&instant=hier+matin");
         assertThat(error("instant")).contains("JJ/MM/AAAA HH:MM");
         check("audit-instant-erreur", "an unreadable instant", false);
 
-        // The lottery and its draw's proof
+        // The lottery and its draw's proof (arranged after the replay: this branch's replay does not read
+        // lottery wishes yet and would report the wishes' demande as deposited empty)
+        Drawn drawn = drawALottery(refused);
         browser.pressLink("Tirages au sort");
         WebElement lottery = browser.driver().findElement(By.xpath("//table[@id='loteries']//tr[contains(., "
                 + "\"" + LOTTERY + "\")]"));
-        assertThat(lottery.getText()).contains(arranged.commitment);
+        assertThat(lottery.getText()).contains(drawn.commitment);
         check("audit-tirages", "the lottery programmes", false);
         browser.clickToNextPage(lottery.findElement(By.partialLinkText("Voir la preuve")));
         String proofPage = browser.driver().findElement(By.id("preuve")).getText();
-        Http.Answer proof = system.asAuditor(system.query()).get("/api/audit/programmes/" + arranged.lottery + "/draw");
+        Http.Answer proof = system.asAuditor(system.query()).get("/api/audit/programmes/" + drawn.lottery + "/draw");
         if (proof.status() == 200) {
-            assertThat(proofPage).contains("Reproduit : oui", arranged.commitment, arranged.seed, arranged.child);
+            assertThat(proofPage).contains("Reproduit : oui", drawn.commitment, drawn.seed, refused.child);
             assertThat(fact("La graine correspond à l'engagement publié")).isEqualTo("oui");
         } else {
             // the query-service of this branch has no proof yet (api.md's GET …/draw is being built)
@@ -164,7 +166,7 @@ class AuditorPagesInBrowserTest {
         String exported = download("/audit/export/klub-historique.ndjson");
         List<String> lines = exported.lines().toList();
         assertThat(lines.size()).isGreaterThan(10);
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("DemandeRefused", arranged.demande));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("DemandeRefused", refused.demande));
     }
 
     @Test
@@ -180,9 +182,8 @@ class AuditorPagesInBrowserTest {
         }
     }
 
-    /** The family, its refused demande and the lottery, made through the API as staff and the parent would. */
-    private static Arranged arrange() {
-        Instant businessNow = system.commandContext().getBean(Clock.class).instant();
+    /** A family of the test's own, its demande deposited then refused, made through the API as the parent and staff would. */
+    private static Refused refuseADemande() {
         String programme = created(staff.post("/api/staff/programmes", """
                 {"title":"Programme de l'audit","firstDay":"2020-11-02","lastDay":"2020-11-06",
                  "minAge":3,"maxAge":17,"bookingOpensAt":"2020-09-01T00:00:00Z",
@@ -209,7 +210,14 @@ class AuditorPagesInBrowserTest {
         Http.Answer refused = staff.post("/api/staff/demandes/" + demande + "/decision",
                 "{\"decision\":\"REFUSED\",\"reason\":\"" + REASON + "\"}");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+        return new Refused(session, child, demande, beforeRefusal, parent);
+    }
 
+    /** A lottery whose only wish is the same child's, drawn once its wishes have closed under the demo clock. */
+    private static Drawn drawALottery(Refused family) {
+        Instant businessNow = system.commandContext().getBean(Clock.class).instant();
+        Http parent = family.parent;
+        String child = family.child;
         // A lottery whose wishes close a few seconds from now on the demo clock; the child wishes, then the draw
         JsonNode lottery = created(staff.post("/api/staff/programmes", """
                 {"title":"%s","firstDay":"2020-11-09","lastDay":"2020-11-13","minAge":3,"maxAge":17,
@@ -227,12 +235,13 @@ class AuditorPagesInBrowserTest {
         assertThat(parent.post("/api/demandes/" + wishes + "/deposit").status()).isEqualTo(200);
         Http.Answer drawn = await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1))
                 .until(() -> staff.post("/api/staff/programmes/" + lotteryId + "/draw"), answer -> answer.status() == 200);
-        return new Arranged(session, child, demande, beforeRefusal, lotteryId, lottery.get("seedCommitment").asText(),
-                drawn.json().get("seed").asText());
+        return new Drawn(lotteryId, lottery.get("seedCommitment").asText(), drawn.json().get("seed").asText());
     }
 
-    private record Arranged(String session, String child, String demande, Instant beforeRefusal, String lottery,
-                            String commitment, String seed) {
+    private record Refused(String session, String child, String demande, Instant beforeRefusal, Http parent) {
+    }
+
+    private record Drawn(String lottery, String commitment, String seed) {
     }
 
     private static JsonNode created(Http.Answer answer) {
