@@ -14,11 +14,13 @@ class ProcessorWiring {
 
     static final String CHILD_DIRECTORY = "command-child-directory";
     static final String LOTTERY_ENTRIES = "command-lottery-entries";
+    static final String FAMILY_ACTIVITY = "command-family-activity";
 
     @Bean
     ConfigurerModule subscribingCommandSideHandlers() {
         return configurer -> configurer.eventProcessing(processing ->
                 processing.registerSubscribingEventProcessor(CHILD_DIRECTORY)
-                        .registerSubscribingEventProcessor(LOTTERY_ENTRIES));
+                        .registerSubscribingEventProcessor(LOTTERY_ENTRIES)
+                        .registerSubscribingEventProcessor(FAMILY_ACTIVITY));
     }
 }

@@ -203,4 +203,33 @@ class PersonalDataApiH2Test {
         assertThat(report.path("violations")).as(report.toString()).isEmpty();
         assertThat(report.path("readModelsMatchLive").asBoolean()).as(report.toString()).isTrue();
     }
+
+    @Test
+    void theRetentionDryRunListsTheFamiliesDueAndWhen() {
+        Booked booked = bookedFamily();
+        UUID idle = UUID.randomUUID();
+        UUID soon = UUID.randomUUID();
+        UUID active = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // what the command side writes with the events (table family_activity)
+        jdbc.update("INSERT INTO family_activity VALUES (?, ?)", idle, now.minusYears(3).minusDays(5));
+        jdbc.update("INSERT INTO family_activity VALUES (?, ?)", soon, now.minusYears(3).plusDays(10));
+        jdbc.update("INSERT INTO family_activity VALUES (?, ?)", active, now.minusYears(1));
+
+        Api.Response dueNow = api.get("/api/staff/retention?days=0", staff);
+        Api.Response dueSoon = api.get("/api/staff/retention", staff);
+
+        assertThat(dueNow.status()).as(dueNow.toString()).isEqualTo(200);
+        assertThat(dueNow.body().path("period").asText()).isEqualTo("P3Y");
+        assertThat(dueNow.body().path("families").findValuesAsText("familyId")).contains(idle.toString())
+                .doesNotContain(soon.toString(), active.toString());
+        assertThat(dueSoon.body().path("families").findValuesAsText("familyId")).contains(idle.toString(),
+                soon.toString()).doesNotContain(active.toString());
+        JsonNode idleRow = dueNow.body().path("families").get(0);
+        assertThat(Instant.parse(idleRow.path("erasureDueAt").asText()))
+                .isEqualTo(Instant.parse(idleRow.path("lastReservationAt").asText()).atZone(ZoneOffset.UTC).plusYears(3)
+                        .toInstant());
+        assertThat(api.get("/api/staff/retention", booked.parent()).status()).isEqualTo(403);
+        assertThat(api.get("/api/staff/retention?days=-1", staff).status()).isEqualTo(400);
+    }
 }
