@@ -17,12 +17,14 @@ class ProcessorWiring {
     static final String LOTTERY_ENTRIES = "command-lottery-entries";
     /** An erasure that could not destroy its key must not be recorded: its handler's failure propagates. */
     static final String FAMILY_ERASURE = "command-family-erasure";
+    static final String FAMILY_ACTIVITY = "command-family-activity";
 
     @Bean
     ConfigurerModule subscribingCommandSideHandlers() {
         return configurer -> configurer.eventProcessing(processing ->
                 processing.registerSubscribingEventProcessor(CHILD_DIRECTORY)
                         .registerSubscribingEventProcessor(LOTTERY_ENTRIES)
+                        .registerSubscribingEventProcessor(FAMILY_ACTIVITY)
                         .registerSubscribingEventProcessor(FAMILY_ERASURE)
                         .registerListenerInvocationErrorHandler(FAMILY_ERASURE, c -> PropagatingErrorHandler.instance()));
     }

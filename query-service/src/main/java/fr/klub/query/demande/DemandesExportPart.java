@@ -1,0 +1,41 @@
+package fr.klub.query.demande;
+
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import fr.klub.query.export.ExportPart;
+import fr.klub.query.web.ReadSide;
+
+/** The family's demandes, newest first, each as its detail page shows it (reservations, status history). */
+@Component
+class DemandesExportPart implements ExportPart {
+
+    private final ReadSide readSide;
+
+    DemandesExportPart(ReadSide readSide) {
+        this.readSide = readSide;
+    }
+
+    @Override
+    public String name() {
+        return "demandes";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public List<DemandeDetail> of(UUID familyId) {
+        return readSide.ask(new FindFamilyDemandes(familyId), multipleInstancesOf(DemandeSummary.class)).stream()
+                .map(summary -> readSide.ask(new FindDemande(summary.demandeId(), familyId),
+                        instanceOf(DemandeDetail.class)))
+                .toList();
+    }
+}
