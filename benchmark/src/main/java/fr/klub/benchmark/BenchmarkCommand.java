@@ -36,16 +36,18 @@ public final class BenchmarkCommand {
                 only = arg.substring("--only=".length());
             } else if (arg.startsWith("--scale=")) {
                 scale = arg.substring("--scale=".length());
-            } else if (arg.equals("run") || arg.equals("faults")) {
+            } else if (arg.equals("run") || arg.equals("faults") || arg.equals("privacy")) {
                 mode = arg;
             } else {
-                throw new IllegalArgumentException("usage: benchmark [run|faults] [--scale=full|small] [--only=abc]");
+                throw new IllegalArgumentException("usage: benchmark [run|faults|privacy] [--scale=full|small] [--only=abc]");
             }
         }
         Path root = Path.of(System.getProperty("klub.root", ".")).toAbsolutePath().normalize();
         Settings settings = Settings.of(scale, root);
         if (mode.equals("faults")) {
             new Faults(settings).runAll(only);
+        } else if (mode.equals("privacy")) {
+            PrivacyCost.measure(settings, Integer.getInteger("benchmark.privacy-events", settings.replayEvents()));
         } else {
             run(settings);
         }
