@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkCommand {
 
+    private static final List<String> MODES = List.of("run", "faults", "lottery", "portal", "privacy");
+
     private static final Logger log = LoggerFactory.getLogger(BenchmarkCommand.class);
 
     private BenchmarkCommand() {
@@ -36,10 +38,10 @@ public final class BenchmarkCommand {
                 only = arg.substring("--only=".length());
             } else if (arg.startsWith("--scale=")) {
                 scale = arg.substring("--scale=".length());
-            } else if (arg.equals("run") || arg.equals("faults") || arg.equals("lottery") || arg.equals("portal")) {
+            } else if (MODES.contains(arg)) {
                 mode = arg;
             } else {
-                throw new IllegalArgumentException("usage: benchmark [run|faults|lottery|portal] [--scale=full|small] [--only=abc]");
+                throw new IllegalArgumentException("usage: benchmark [" + String.join("|", MODES) + "] [--scale=full|small] [--only=abc]");
             }
         }
         Path root = Path.of(System.getProperty("klub.root", ".")).toAbsolutePath().normalize();
@@ -50,6 +52,8 @@ public final class BenchmarkCommand {
             lottery(settings);
         } else if (mode.equals("portal")) {
             PortalPhase.run(settings);
+        } else if (mode.equals("privacy")) {
+            PrivacyCost.measure(settings, Integer.getInteger("benchmark.privacy-events", settings.replayEvents()));
         } else {
             run(settings);
         }

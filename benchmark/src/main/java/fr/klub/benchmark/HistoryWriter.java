@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -40,6 +41,7 @@ import fr.klub.domain.shared.Period;
 import fr.klub.domain.shared.ReservationRef;
 import fr.klub.platform.eventstore.AxonSchemas;
 import fr.klub.platform.eventstore.KlubSerializers;
+import fr.klub.platform.privacy.PersonalDataModule;
 
 /**
  * Writes a large, consistent history through Axon's own {@link JdbcEventStorageEngine} (the
@@ -62,11 +64,16 @@ final class HistoryWriter {
     private final TransactionManager transactions;
 
     HistoryWriter(DataSource pool) {
+        this(pool, KlubSystem.ENCRYPTION);
+    }
+
+    /** @param sealed personal values sealed with their family's key, as the command-service writes them */
+    HistoryWriter(DataSource pool, boolean sealed) {
         this.transactions = new SpringTransactionManager(new DataSourceTransactionManager(pool));
         this.engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(pool))
                 .transactionManager(transactions)
-                .eventSerializer(KlubSerializers.jacksonSerializer())
+                .eventSerializer(serializer(pool, sealed))
                 .snapshotSerializer(KlubSerializers.jacksonSerializer())
                 .schema(AxonSchemas.eventSchema())
                 .dataType(byte[].class)
@@ -171,6 +178,11 @@ final class HistoryWriter {
                 FIRST_NUMBER + f, now, token, List.copyOf(reservations))));
         batch.add(event("Demande", demandeId.toString(), demandeSequence, new DemandeAccepted(demandeId, familyId, now,
                 List.copyOf(reservations))));
+    }
+
+    static Serializer serializer(DataSource pool, boolean sealed) {
+        return sealed ? KlubSerializers.jacksonSerializer(PersonalDataModule.sealingWith(pool, KlubSystem.MASTER_KEY))
+                : KlubSerializers.jacksonSerializer();
     }
 
     private void append(List<DomainEventMessage<?>> events) {

@@ -19,6 +19,12 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 final class KlubSystem implements AutoCloseable {
 
+    /** Personal data sealed as in production, unless {@code BENCHMARK_ENCRYPTION=off} (the comparison, docs/benchmark.md). */
+    static final boolean ENCRYPTION = !"off".equalsIgnoreCase(System.getenv().getOrDefault("BENCHMARK_ENCRYPTION", "on"));
+    /** The run's own master key: prod refuses to start without one. */
+    static final String MASTER_KEY = randomKey();
+
+
     static final String STAFF_USER = "bench-staff";
     static final String STAFF_PASSWORD = "bench-staff-secret-1";
     static final String AUDITOR_USER = "bench-auditor";
@@ -65,6 +71,12 @@ final class KlubSystem implements AutoCloseable {
         environment.put("KLUB_DB_URL", database.jdbcUrl());
         environment.put("KLUB_DB_USER", Database.USER);
         environment.put("KLUB_DB_PASSWORD", Database.PASSWORD);
+        environment.put("KLUB_MASTER_KEY", MASTER_KEY);
+        if (!ENCRYPTION) {
+            // the one comparison run without encryption, which prod allows only beside the benchmark profile
+            environment.put("SPRING_PROFILES_ACTIVE", "prod,benchmark");
+            environment.put("KLUB_PRIVACY_ENCRYPTION", "false");
+        }
         Map<String, String> commandEnvironment = new HashMap<>(environment);
         commandEnvironment.put("KLUB_BOOTSTRAP_STAFF_USERNAME", STAFF_USER);
         commandEnvironment.put("KLUB_BOOTSTRAP_STAFF_PASSWORD", STAFF_PASSWORD);
@@ -165,6 +177,12 @@ final class KlubSystem implements AutoCloseable {
         List<String> all = new ArrayList<>(list);
         all.addAll(List.of(more));
         return all;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     static int freePort() {

@@ -53,6 +53,7 @@ record Settings(String scale, Path repositoryRoot, Path work, boolean fsync, Lis
     Map<String, Object> describe() {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("scale", scale);
+        described.put("personalDataEncryption", KlubSystem.ENCRYPTION);
         described.put("postgresFsync", fsync);
         described.put("serviceJvmOptions", jvmOptions);
         described.put("draftTimeout", draftTimeout);

@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import fr.klub.domain.booking.Enrolment;
 import fr.klub.domain.booking.Places;
 import fr.klub.domain.session.SessionSlot;
+import fr.klub.domain.shared.PersonalData;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.ReleaseReason;
@@ -59,6 +60,7 @@ public class Demande {
     private long number;
     private Instant depositedAt;
     private Instant decidedAt;
+    @PersonalData // kept in the demande's snapshots: sealed there too
     private String refusalReason;
 
     protected Demande() {

@@ -1,5 +1,6 @@
 package fr.klub.platform.privacy;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Optional;
@@ -7,8 +8,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Which family owns the personal values of a message: its {@code familyId}, or else the family of its
- * {@code childId} (a waiting list's removal reason names only the child). A message with personal values and
+ * Which family owns the personal values of a message: its {@code familyId} (a record's component, or an
+ * aggregate's field in a snapshot), or else the family of its {@code childId} (a waiting list's removal reason
+ * names only the child). A message with personal values and
  * neither is a programming error, refused rather than stored in clear.
  */
 final class FamilyOwners {
@@ -35,6 +37,11 @@ final class FamilyOwners {
     }
 
     private Function<Object, UUID> ownerOf(Class<?> type) {
+        Optional<Field> state = field(type, "familyId");
+        if (!type.isRecord() && state.isPresent()) {
+            // an aggregate's snapshot (its fields, not a record's components)
+            return message -> (UUID) read(state.get(), message);
+        }
         Optional<RecordComponent> family = component(type, "familyId");
         if (family.isPresent()) {
             return message -> (UUID) read(family.get(), message);
@@ -54,6 +61,27 @@ final class FamilyOwners {
         return components == null ? Optional.empty() : Arrays.stream(components)
                 .filter(component -> component.getName().equals(name) && component.getType() == UUID.class)
                 .findFirst();
+    }
+
+    private static Optional<Field> field(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            if (field.getType() != UUID.class) {
+                return Optional.empty();
+            }
+            field.setAccessible(true);
+            return Optional.of(field);
+        } catch (NoSuchFieldException | RuntimeException absentOrClosed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Object read(Field field, Object message) {
+        try {
+            return field.get(message);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field.getName() + " of " + message.getClass(), e);
+        }
     }
 
     private static Object read(RecordComponent component, Object message) {

@@ -1,8 +1,11 @@
 package fr.klub.platform.privacy;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -51,6 +54,16 @@ public final class PersonalDataModule extends SimpleModule {
      */
     static PersonalDataModule opening(PersonalValues values) {
         return new PersonalDataModule(values, null);
+    }
+
+    /**
+     * For tools outside a service (the benchmark's history writer): sealing with the keys of {@code dataSource}'s
+     * table under this master key, as the services configured with it do.
+     */
+    public static PersonalDataModule sealingWith(DataSource dataSource, String masterKeyBase64) {
+        PrivacyProperties properties = new PrivacyProperties(masterKeyBase64, null, null, true, null);
+        return PrivacyAutoConfiguration.sealing(new PersonalValues(PrivacyAutoConfiguration.keys(dataSource, properties,
+                Clock.systemUTC())), dataSource);
     }
 
     public static PersonalDataModule keyless() {

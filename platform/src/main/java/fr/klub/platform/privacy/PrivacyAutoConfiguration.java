@@ -30,10 +30,13 @@ public class PrivacyAutoConfiguration {
 
     @Bean
     FamilyKeys familyKeys(DataSource dataSource, PrivacyProperties properties, ObjectProvider<Clock> clock) {
+        return keys(dataSource, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    static FamilyKeys keys(DataSource dataSource, PrivacyProperties properties, Clock clock) {
         MasterKeys master = new MasterKeys(properties.masterKeyId(), properties.masterKey(),
                 properties.previousMasterKeys());
-        return new FamilyKeys(new JdbcTemplate(dataSource), master, clock.getIfAvailable(Clock::systemUTC),
-                properties.keyCacheTtl());
+        return new FamilyKeys(new JdbcTemplate(dataSource), master, clock, properties.keyCacheTtl());
     }
 
     @Bean
@@ -46,6 +49,10 @@ public class PrivacyAutoConfiguration {
         if (!properties.encryption()) {
             return PersonalDataModule.opening(values);
         }
+        return sealing(values, dataSource);
+    }
+
+    static PersonalDataModule sealing(PersonalValues values, DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // the command side's directory of children (V102), in the shared database
         return PersonalDataModule.sealing(values, new FamilyOwners(childId -> firstOf(jdbc.queryForList(

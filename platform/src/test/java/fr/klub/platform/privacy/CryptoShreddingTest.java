@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -38,6 +40,7 @@ import fr.klub.domain.session.QueueEntryRemoved;
 import fr.klub.domain.session.QueueExit;
 import fr.klub.domain.session.SessionCancelled;
 import fr.klub.domain.shared.Erased;
+import fr.klub.domain.shared.PersonalData;
 import fr.klub.platform.eventstore.KlubSerializers;
 
 /** The serializer path of the crypto-shredding, on a migrated H2 database (product.md §11). */
@@ -258,5 +261,28 @@ class CryptoShreddingTest {
     private SerializedObject<byte[]> stored(long globalIndex, Class<?> type) {
         return new SimpleSerializedObject<>(storedBytes(globalIndex), byte[].class,
                 new SimpleSerializedType(type.getName(), "1"));
+    }
+
+    /** What an aggregate's snapshot looks like to Jackson: fields, no record (the demande keeps its refusal reason). */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
+    static final class AggregateState {
+        private UUID familyId;
+        @PersonalData
+        private String refusalReason;
+    }
+
+    @Test
+    void anAggregatesSnapshotSealsItsPersonalFieldsUnderItsFamily() throws Exception {
+        AggregateState state = new AggregateState();
+        state.familyId = FAMILY;
+        state.refusalReason = "Quotient familial non fourni.";
+
+        SerializedObject<byte[]> snapshot = serializer.serialize(state, byte[].class);
+
+        assertThat(json(snapshot)).doesNotContain("Quotient").contains("pd1:" + FAMILY);
+        assertThat(((AggregateState) serializer.deserialize(snapshot)).refusalReason).isEqualTo(state.refusalReason);
+        keys.destroy(FAMILY);
+        assertThat(((AggregateState) serializer.deserialize(snapshot)).refusalReason).isEqualTo(Erased.TEXT);
     }
 }
