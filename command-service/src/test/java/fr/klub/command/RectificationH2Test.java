@@ -121,4 +121,17 @@ class RectificationH2Test {
         assertThat(parent.status()).as(parent.toString()).isEqualTo(403);
         assertThat(staffAsFamily.status()).as(staffAsFamily.toString()).isEqualTo(403);
     }
+
+    @Test
+    void anErasedFamilyHasNothingLeftToCorrect() {
+        Family family = klub.family(Klub.EIGHT_YEAR_OLD);
+        // what FamilyErased does to family_activity (RetentionJobTest): the family is no longer kept
+        jdbc.update("DELETE FROM family_activity WHERE family_id = ?", family.familyId());
+
+        Response refused = http.put("/api/staff/families/" + family.familyId(),
+                Map.of("guardians", List.of(guardian("TEST", "x@example.org"))), klub.staff);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+        assertThat(klub.eventsOfType(GuardiansRectified.class, family.familyId())).isZero();
+    }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.klub.command.family.FamilyController.GuardianRequest;
+import fr.klub.command.retention.FamilyActivity;
 import fr.klub.command.support.CommandSender;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Guardian;
@@ -38,10 +39,12 @@ class RectificationController {
 
     private final CommandSender commands;
     private final JdbcChildDirectory directory;
+    private final FamilyActivity families;
 
-    RectificationController(CommandSender commands, JdbcChildDirectory directory) {
+    RectificationController(CommandSender commands, JdbcChildDirectory directory, FamilyActivity families) {
         this.commands = commands;
         this.directory = directory;
+        this.families = families;
     }
 
     @PutMapping("/api/families/me/guardians")
@@ -59,7 +62,8 @@ class RectificationController {
     @Operation(summary = "Staff correct a family's guardians (the whole list, optional) and named children")
     Rectified rectifyFamily(@PathVariable UUID familyId, @Valid @RequestBody FamilyRequest request) {
         List<UUID> known = directory.childrenOf(familyId);
-        if (known.isEmpty()) {
+        if (known.isEmpty() || !families.isKept(familyId)) {
+            // an erased family has nothing left to correct
             throw ApiProblem.notFound("Famille inconnue.");
         }
         List<ChildRequest> children = request.children() == null ? List.of() : request.children();

@@ -26,7 +26,7 @@ import fr.klub.domain.session.OnsitePlaceBooked;
  */
 @Component
 @ProcessingGroup(FamilyActivity.PROCESSING_GROUP)
-class FamilyActivity {
+public class FamilyActivity {
 
     static final String PROCESSING_GROUP = "command-family-activity";
 
@@ -57,6 +57,13 @@ class FamilyActivity {
     @EventHandler
     void on(FamilyErased event) {
         jdbc.update("DELETE FROM family_activity WHERE family_id = ?", event.familyId());
+    }
+
+    /** Whether the family is registered and not erased (a row from its registration until its erasure). */
+    public boolean isKept(UUID familyId) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM family_activity WHERE family_id = ?", Integer.class,
+                familyId);
+        return rows != null && rows > 0;
     }
 
     /** Families whose last reservation is before {@code before}, oldest first. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,5 +112,23 @@ class FamilyRectificationAndErasureTest {
 
         assertThat(database.count("q_family")).isEqualTo(1);
         assertThat(database.count("q_family_child")).isEqualTo(3);
+    }
+
+    @Test
+    void aRegistrationAndItsCorrectionsInOneBatchEndAsIfHandledOneByOne() {
+        UUID late = UUID.randomUUID();
+        UUID zoe = UUID.randomUUID();
+        // a replay or a busy processor hands the projection several events before its writes reach the tables
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            families.on(Klub.family(late, "DURAND", zoe, "Zoé"));
+            families.on(new GuardiansRectified(late,
+                    List.of(new Guardian(Civility.M, "Jean", "DUPRÉ", "jean.dupre@example.org"))));
+            families.on(new ChildRectified(late, zoe, "Zoé-Lou", "DURAND", LocalDate.of(2011, 2, 2)));
+        });
+
+        assertThat(database.jdbc().queryForObject("SELECT search_key FROM q_family WHERE family_id = ?", String.class,
+                late)).isEqualTo("jean dupre | zoe-lou durand");
+        assertThat(families.handle(new FindFamily(late)).orElseThrow().children()).singleElement()
+                .isEqualTo(new ChildView(zoe, "Zoé-Lou", "DURAND", LocalDate.of(2011, 2, 2)));
     }
 }

@@ -66,7 +66,9 @@ class ErasurePostgresSystemTest {
                     "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
                     "--klub.notification.sender.poll-interval=200ms",
                     // what a developer's run logs: not a line may name the family
-                    "--logging.level.fr.klub=DEBUG");
+                    "--logging.level.fr.klub=DEBUG",
+                    // the test's SMTP server (GreenMail, not ours) logs every mailbox it creates
+                    "--logging.level.com.icegreen=WARN");
             ConfigurableApplicationContext command = ServiceApps.COMMAND.start(with(environment,
                     "--klub.eventstore.node-id=erasure-test-command"));
             running.add(command);
