@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.Require;
 
 /** A family ("foyer"): who may be written to, and which children may be booked by its parents. */
@@ -46,6 +47,10 @@ public class Family {
      */
     @CommandHandler
     void handle(RectifyFamily command) {
+        if (erasedAt != null) {
+            // its key is gone: new personal data could not be sealed for it, and nobody is left to correct
+            throw Refusal.notFound("Famille inconnue.");
+        }
         List<Guardian> corrected = command.guardians() == null ? null : validGuardians(command.guardians());
         List<Child> kids = command.children() == null ? List.of() : command.children().stream()
                 .map(child -> Require.present(child, "enfant").validated()).toList();

@@ -105,4 +105,12 @@ class FamilyRectificationTest {
                 .expectException(refusal(RefusalCode.VALIDATION_FAILED))
                 .expectNoEvents();
     }
+
+    @Test
+    void anErasedFamilyIsNoLongerThereToCorrect() {
+        fixture.given(Klub.family(), new FamilyErased(FAMILY, java.time.Instant.parse("2023-11-02T09:15:00Z"), ErasureCause.REQUEST))
+                .when(RectifyFamily.guardians(FAMILY, List.of(MOVED)))
+                .expectNoEvents()
+                .expectException(refusal(RefusalCode.NOT_FOUND));
+    }
 }
