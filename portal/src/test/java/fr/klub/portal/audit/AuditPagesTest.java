@@ -117,6 +117,25 @@ class AuditPagesTest {
                 .containsPattern("id=\"type\"[^>]*aria-describedby=\"type-err type-aide\"");
     }
 
+    @Test
+    void aDemandeAsOfAnInstantShowsItsReservationsWishesAndStatusHistory() throws Exception {
+        UUID demande = UUID.fromString("8084b1af-963c-4ae5-be0a-66dc4b82134e");
+        Instant at = Instant.parse("2020-10-19T07:00:05Z");
+        when(audit.demande(demande, at)).thenReturn(new AuditApi.DemandeAsOf(demande, at, UUID.randomUUID(), PROGRAMME,
+                List.of(CHILD), "DEPOSITED", 4L, at.minusSeconds(60), null, at.minusSeconds(5), null, null,
+                List.of(new AuditApi.Ref(CHILD, SESSION)),
+                List.of(new AuditApi.Wish(CHILD, SESSION, java.time.LocalDate.parse("2020-11-09"), "MATIN", 2)),
+                List.of(new AuditApi.StatusChange("DRAFT", at.minusSeconds(60)), new AuditApi.StatusChange("DEPOSITED", at.minusSeconds(5))),
+                3, 110));
+
+        // 09:00:05 in Paris, typed the French way
+        String page = page("/audit/instant?objet=demande&id=" + demande + "&instant=19/10/2020 09:00:05");
+
+        assertThat(page).contains("Demande n° 4", "à la date du 19/10/2020 09:00:05 (heure de Paris)", "Déposée",
+                "Vœux du tirage au sort à cet instant", "lundi 09/11/2020, Matin", "choix n° 2", "Brouillon",
+                "value=\"2020-10-19T09:00:05\"");
+    }
+
     private void noLotteryInTheHistory() {
         when(audit.events(any(), anyLong(), eq(1000))).thenReturn(new AuditApi.HistoryPage(List.of(), null, 0));
     }
