@@ -148,10 +148,15 @@ public class AuditApi {
 
     public record DemandeAsOf(UUID demandeId, Instant asOf, UUID familyId, UUID programmeId, List<UUID> childIds,
                               String status, Long number, Instant createdAt, Instant expiresAt, Instant depositedAt,
-                              Instant decidedAt, String refusalReason, List<Ref> reservations,
+                              Instant decidedAt, String refusalReason, List<Ref> reservations, List<Wish> wishes,
                               List<StatusChange> history, int eventsApplied, long lastGlobalIndex) {
         public List<Ref> reservations() {
             return reservations == null ? List.of() : reservations;
+        }
+
+        /** A lottery's wishes not removed at that instant (absent from a query-service without lotteries). */
+        public List<Wish> wishes() {
+            return wishes == null ? List.of() : wishes;
         }
 
         public List<StatusChange> history() {
@@ -160,6 +165,9 @@ public class AuditApi {
     }
 
     public record Ref(UUID childId, UUID sessionId) {
+    }
+
+    public record Wish(UUID childId, UUID sessionId, LocalDate date, String period, int rank) {
     }
 
     public record StatusChange(String status, Instant at) {

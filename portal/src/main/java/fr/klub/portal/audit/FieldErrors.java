@@ -50,8 +50,4 @@ final class FieldErrors {
     public String general() {
         return general;
     }
-
-    public Map<String, String> all() {
-        return byField;
-    }
 }
