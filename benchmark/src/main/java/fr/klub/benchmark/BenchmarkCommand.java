@@ -33,21 +33,27 @@ public final class BenchmarkCommand {
         String mode = "run";
         String scale = "full";
         String only = "abc";
+        boolean allocationOnly = false;
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
                 only = arg.substring("--only=".length());
+            } else if (arg.equals("--allocation-only")) {
+                allocationOnly = true;
             } else if (arg.startsWith("--scale=")) {
                 scale = arg.substring("--scale=".length());
             } else if (MODES.contains(arg)) {
                 mode = arg;
             } else {
-                throw new IllegalArgumentException("usage: benchmark [" + String.join("|", MODES) + "] [--scale=full|small] [--only=abc]");
+                throw new IllegalArgumentException("usage: benchmark [" + String.join("|", MODES)
+                        + "] [--allocation-only (lottery)] [--scale=full|small] [--only=abc]");
             }
         }
         Path root = Path.of(System.getProperty("klub.root", ".")).toAbsolutePath().normalize();
         Settings settings = Settings.of(scale, root);
         if (mode.equals("faults")) {
             new Faults(settings).runAll(only);
+        } else if (mode.equals("lottery") && allocationOnly) {
+            log.info("Lottery allocation alone: {}", LotteryPhase.allocationOnly(settings));
         } else if (mode.equals("lottery")) {
             lottery(settings);
         } else if (mode.equals("portal")) {
