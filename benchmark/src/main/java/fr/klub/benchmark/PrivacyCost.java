@@ -71,7 +71,7 @@ final class PrivacyCost {
 
     private static Map<String, Object> history(DataSource pool, boolean sealed, int events) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(pool);
-        jdbc.execute("TRUNCATE domain_event_entry, family_data_key, child_directory");
+        jdbc.execute("TRUNCATE domain_event_entry, family_data_key, child_directory RESTART IDENTITY");
         long begin = System.nanoTime();
         long written = new HistoryWriter(pool, sealed).write(events, 1);
         double writeSeconds = (System.nanoTime() - begin) / 1e9;
