@@ -51,6 +51,7 @@ final class PrivacyCost {
 
     static Map<String, Object> measure(Settings settings, int events) throws Exception {
         Path data = settings.work().resolve("pgdata-privacy");
+        KlubSystem.deleteRecursively(data);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Machine.describe());
         results.put("events", events);
