@@ -6,6 +6,9 @@
 #   ./benchmark.sh --scale=small  a quick smoke run (writes benchmark/target/benchmark-small.*)
 #   ./benchmark.sh --scale=rush   full rush and lag phases, few bursts, small history (profiling)
 #   ./benchmark.sh faults         the fault checks, same as ./faults.sh
+#   ./benchmark.sh privacy        what the personal data encryption costs (serializer path, on vs off;
+#                                 -Dbenchmark.privacy-events=N in BENCHMARK_JAVA_OPTS for the history size)
+#   BENCHMARK_ENCRYPTION=off      run the services without sealing personal values (the comparison only)
 #   --no-build                    use the jars already in */target
 #
 # Starts its own PostgreSQL 17 (embedded binary, fsync on) and SMTP sink, and the three services
@@ -19,7 +22,7 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done
