@@ -6,8 +6,13 @@
 #   ./benchmark.sh --scale=small  a quick smoke run (writes benchmark/target/benchmark-small.*)
 #   ./benchmark.sh --scale=rush   full rush and lag phases, few bursts, small history (profiling)
 #   ./benchmark.sh faults         the fault checks, same as ./faults.sh
+#   ./benchmark.sh lottery        the lottery's draw: 5,000 families x 2 children x 6 wishes, fairness
+#                                 figures (--allocation-only: the allocation alone, no services)
 #   ./benchmark.sh portal         the parents' portal alone: signed-in parents loading and clicking
 #                                 their planning page (docs/benchmark-portal.json; --scale=small too)
+#   ./benchmark.sh privacy        what the personal data encryption costs (serializer path, on vs off;
+#                                 -Dbenchmark.privacy-events=N in BENCHMARK_JAVA_OPTS for the history size)
+#   BENCHMARK_ENCRYPTION=off      run the services without sealing personal values (the comparison only)
 #   --no-build                    use the jars already in */target
 #
 # Starts its own PostgreSQL 17 (embedded binary, fsync on) and SMTP sink, and the three services
@@ -21,7 +26,7 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done
