@@ -13,7 +13,8 @@ import fr.klub.query.projection.ReadModels;
 
 /**
  * The demandes read model (V203): each demande's status and number, and the reservations it lists
- * (kept after a refusal, cancellation or expiry: the detail page still shows what was asked).
+ * (kept after a refusal, cancellation or expiry: the detail page still shows what was asked), and
+ * its lottery wishes not granted (V211).
  */
 @Component
 class DemandesReadModel implements LiveReadModel {
@@ -48,6 +49,8 @@ class DemandesReadModel implements LiveReadModel {
                 .add("réservation", reservations, Differences.read(connection,
                 "SELECT demande_id, child_id, session_id FROM q_demande_reservation",
                 row -> new String[] {Differences.id(row, "demande_id") + "/" + Differences.id(row, "child_id") + "/"
-                        + Differences.id(row, "session_id"), "vivante"}));
+                        + Differences.id(row, "session_id"), "vivante"}))
+                .add("vœu", Differences.wishes(rebuilt, DemandeFold::wishesNotGranted),
+                        Differences.wishes(connection, "q_demande_wish"));
     }
 }

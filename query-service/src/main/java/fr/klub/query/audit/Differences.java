@@ -11,6 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
+
+import fr.klub.domain.demande.WishRecorded;
+import fr.klub.query.audit.replay.DemandeFold;
+import fr.klub.query.audit.replay.InvariantChecker;
 
 /** Row-by-row comparison of a live table with the replay's version of it, both as key → description. */
 final class Differences {
@@ -54,6 +59,21 @@ final class Differences {
             }
         }
         return differences;
+    }
+
+    /** The replay's lottery wishes, as "demande/child/session" → "rang N". */
+    static Map<String, String> wishes(InvariantChecker rebuilt, Function<DemandeFold, List<WishRecorded>> which) {
+        Map<String, String> wishes = new HashMap<>();
+        rebuilt.demandes().values().forEach(demande -> which.apply(demande).forEach(wish -> wishes.put(
+                wish.demandeId() + "/" + wish.childId() + "/" + wish.sessionId(), "rang " + wish.rank())));
+        return wishes;
+    }
+
+    /** A wishes table (demande_id, child_id, session_id, wish_rank) in the same shape. */
+    static Map<String, String> wishes(Connection connection, String table) throws SQLException {
+        return read(connection, "SELECT demande_id, child_id, session_id, wish_rank FROM " + table, row -> new String[] {
+                id(row, "demande_id") + "/" + id(row, "child_id") + "/" + id(row, "session_id"),
+                "rang " + row.getInt("wish_rank")});
     }
 
     /** A UUID column as text, the same on H2 and PostgreSQL. */

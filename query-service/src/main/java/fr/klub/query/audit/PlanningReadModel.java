@@ -16,7 +16,7 @@ import fr.klub.query.projection.Sql;
 
 /**
  * The planning grid's facts (V201, V206): sessions with their quota, live places, demande statuses,
- * and the waiting lists (status, position and offer deadline of every entry).
+ * the waiting lists (status, position and offer deadline of every entry), and the lottery wishes (V211).
  */
 @Component
 class PlanningReadModel implements LiveReadModel {
@@ -45,7 +45,9 @@ class PlanningReadModel implements LiveReadModel {
                 "SELECT demande_id, status, number FROM q_planning_demande",
                 row -> new String[] {Differences.id(row, "demande_id"),
                         row.getString("status") + " n° " + Differences.number(row, "number")}))
-                .add("liste d'attente", queues(rebuilt), liveQueues(connection));
+                .add("liste d'attente", queues(rebuilt), liveQueues(connection))
+                .add("vœu", Differences.wishes(rebuilt, DemandeFold::wishes), Differences.wishes(connection,
+                        "q_planning_wish"));
     }
 
     private static Map<String, String> queues(InvariantChecker rebuilt) {

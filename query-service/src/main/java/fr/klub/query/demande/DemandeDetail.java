@@ -8,9 +8,9 @@ import fr.klub.domain.demande.DemandeStatus;
 
 /**
  * One demande as its family (or staff) reads it; {@code expiresAt} is set while it is a draft;
- * {@code wishes}: its lottery wishes, empty for a first-come programme.
+ * {@code reservations}: its places, then its lottery wishes until the draw.
  */
 record DemandeDetail(UUID demandeId, Long number, DemandeStatus status, UUID programmeId, UUID familyId,
-                     List<DemandeReservation> reservations, List<DemandeWish> wishes, Instant createdAt, Instant expiresAt,
+                     List<DemandeReservation> reservations, Instant createdAt, Instant expiresAt,
                      Instant depositedAt, Instant decidedAt, String refusalReason, List<StatusChange> history) {
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -218,8 +219,9 @@ class DemandeProjection {
                 .sorted(Comparator.comparing(StatusChange::at).thenComparing(StatusChange::status))
                 .toList();
         return new DemandeDetail(demande.demandeId(), demande.number(), demande.status(), demande.programmeId(),
-                demande.familyId(), reservations,
-                DemandeWishProjection.wishesOf(jdbc, demande.demandeId(), demande.programmeId()), demande.createdAt(), demande.expiresAt(), demande.depositedAt(),
+                demande.familyId(), Stream.concat(reservations.stream(),
+                        DemandeWishProjection.wishesOf(jdbc, demande.demandeId(), demande.programmeId()).stream()).toList(),
+                demande.createdAt(), demande.expiresAt(), demande.depositedAt(),
                 demande.decidedAt(), demande.refusalReason(), history);
     }
 

@@ -22,9 +22,10 @@ import fr.klub.query.projection.Sql;
 import fr.klub.query.projection.Write;
 
 /**
- * A demande's lottery wishes, in the demandes read model (product.md §10): listed with their rank in
- * the demande's detail, so that a deposited demande with wishes only is not empty. A wish the draw
- * grants becomes one of the demande's reservations, as the command side's demande holds it.
+ * A demande's lottery wishes, in the demandes read model (product.md §10): listed among its
+ * reservations, {@code WISHED} with their rank, until the draw, so that a deposited demande with
+ * wishes only is not empty. A wish the draw grants becomes one of the demande's reservations, as the
+ * command side's demande holds it.
  */
 @Component
 @ProcessingGroup(ReadModels.DEMANDES)
@@ -74,10 +75,16 @@ class DemandeWishProjection {
         jdbc.update("DELETE FROM q_demande_draw");
     }
 
-    /** The demande's wishes in the order they were made. */
-    static List<DemandeWish> wishesOf(JdbcTemplate jdbc, UUID demandeId, UUID programmeId) {
-        boolean drawn = !jdbc.queryForList("SELECT 1 FROM q_demande_draw WHERE programme_id = ?", Integer.class,
-                programmeId).isEmpty();
+    /**
+     * The demande's wishes in the order they were made, until its programme is drawn: then a granted
+     * wish is one of its reservations and the others are not listed (where the child waits is in the
+     * family's waiting lists).
+     */
+    static List<DemandeReservation> wishesOf(JdbcTemplate jdbc, UUID demandeId, UUID programmeId) {
+        if (!jdbc.queryForList("SELECT 1 FROM q_demande_draw WHERE programme_id = ?", Integer.class, programmeId)
+                .isEmpty()) {
+            return List.of();
+        }
         return jdbc.query("""
                 SELECT w.child_id, c.first_name, w.session_id, s.activity, s.session_date, s.period, w.wish_rank
                   FROM q_demande_wish w
@@ -85,9 +92,9 @@ class DemandeWishProjection {
                   LEFT JOIN q_demande_session s ON s.session_id = w.session_id
                  WHERE w.demande_id = ?
                  ORDER BY w.added_seq
-                """, (row, n) -> new DemandeWish(Sql.uuid(row, "child_id"), row.getString("first_name"),
+                """, (row, n) -> new DemandeReservation(Sql.uuid(row, "child_id"), row.getString("first_name"),
                 Sql.uuid(row, "session_id"), row.getString("activity"), Sql.date(row, "session_date"),
                 row.getString("period") == null ? null : Period.valueOf(row.getString("period")),
-                drawn ? DemandeWish.NOT_GRANTED : DemandeWish.WISHED, row.getInt("wish_rank")), demandeId);
+                DemandeReservation.WISHED, row.getInt("wish_rank")), demandeId);
     }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A programme as parents see it; {@code bookingOpen} is computed when asked. */
+/**
+ * A programme as parents see it; {@code bookingOpen} is computed when asked; {@code allocation}
+ * {@code FIRST_COME} or {@code LOTTERY}, with the end of the wish window ({@code wishesCloseAt},
+ * null for first-come).
+ */
 record ProgrammeView(
         UUID programmeId,
         String title,
@@ -15,5 +19,7 @@ record ProgrammeView(
         Instant bookingOpensAt,
         Instant bookingClosesAt,
         boolean bookingOpen,
-        int cancellationDeadlineDays) {
+        int cancellationDeadlineDays,
+        String allocation,
+        Instant wishesCloseAt) {
 }

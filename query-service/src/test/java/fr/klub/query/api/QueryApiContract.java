@@ -404,7 +404,8 @@ abstract class QueryApiContract {
         assertThat(before.get(0).findValues("wishes").get(0).asInt()).isEqualTo(2);
         assertThat(before.get(0).findValuesAsText("state")).containsExactly("WISHED", "WISHED");
         assertThat(before.get(1).findValuesAsText("state")).containsExactly("WAITLISTED", "WAITLISTED");
-        assertThat(before.get(3).path("wishes").findValuesAsText("status")).containsExactly("NOT_GRANTED", "NOT_GRANTED");
+        assertThat(before.get(2).path("reservations").findValuesAsText("status")).containsExactly("WISHED", "WISHED");
+        assertThat(before.get(3).path("reservations")).as("drawn, nothing granted to the family").isEmpty();
 
         for (String name : List.of("planning", "demandes")) {
             Response accepted = api.post("/api/staff/projections/" + name + "/rebuild", staff);

@@ -152,6 +152,25 @@ class LiveVerificationFindsBreakageTest {
         assertThat(verify().get("readModelsMatchLive").asBoolean()).isTrue();
     }
 
+    @Test
+    void aWishNoEventExplainsMakesTheDemandesDiffer() {
+        verifiedOnceReadModelsCaughtUp();
+        UUID stranger = UUID.randomUUID();
+        jdbc.update("INSERT INTO q_demande_wish (demande_id, child_id, session_id, wish_rank, added_seq)"
+                + " VALUES (?, ?, ?, 1, 99)", UUID.randomUUID(), stranger, overbooked);
+        try {
+            JsonNode report = verify();
+            assertThat(report.get("readModelsMatchLive").asBoolean()).as(report.toPrettyString()).isFalse();
+            assertThat(report.get("readModels")).anySatisfy(readModel -> {
+                assertThat(readModel.get("readModel").asText()).startsWith("demandes");
+                assertThat(readModel.get("differences").toString()).contains("vœu").contains(stranger.toString());
+            });
+        } finally {
+            jdbc.update("DELETE FROM q_demande_wish WHERE child_id = ?", stranger);
+        }
+        assertThat(verify().get("readModelsMatchLive").asBoolean()).isTrue();
+    }
+
     private JsonNode verifiedOnceReadModelsCaughtUp() {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

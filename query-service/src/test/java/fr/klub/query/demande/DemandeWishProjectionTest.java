@@ -63,9 +63,8 @@ class DemandeWishProjectionTest {
         DemandeDetail detail = demandes.handle(new FindDemande(demande, family));
 
         assertThat(detail.status()).isEqualTo(DemandeStatus.DEPOSITED);
-        assertThat(detail.reservations()).isEmpty();
-        assertThat(detail.wishes()).extracting(DemandeWish::sessionId, DemandeWish::activity,
-                        DemandeWish::childFirstName, DemandeWish::status, DemandeWish::rank)
+        assertThat(detail.reservations()).extracting(DemandeReservation::sessionId, DemandeReservation::activity,
+                        DemandeReservation::childFirstName, DemandeReservation::status, DemandeReservation::rank)
                 .containsExactly(tuple(archery, "Fun Archery", "Thaïs", "WISHED", 1),
                         tuple(danse, "Danse latine", "Thaïs", "WISHED", 2));
     }
@@ -74,20 +73,20 @@ class DemandeWishProjectionTest {
     void aRemovedWishLeavesTheDemande() {
         wishes.on(new WishRemoved(demande, thais, danse));
 
-        assertThat(demandes.handle(new FindDemande(demande, family)).wishes())
-                .extracting(DemandeWish::sessionId).containsExactly(archery);
+        assertThat(demandes.handle(new FindDemande(demande, family)).reservations())
+                .extracting(DemandeReservation::sessionId).containsExactly(archery);
     }
 
     @Test
-    void aGrantedWishBecomesAReservationAndTheOthersAreNotGrantedOnceDrawn() {
+    void onceDrawnTheGrantedWishIsAnOrdinaryReservationAndTheOthersAreNoLongerListed() {
         wishes.on(new LotteryDrawn(programme, "00".repeat(32), depositedAt.plusSeconds(3600), List.of(family),
                 List.of(new LotteryDrawn.Granted(demande, thais, archery)), List.of()));
         wishes.on(new WishGranted(demande, thais, archery), 4);
 
         DemandeDetail detail = demandes.handle(new FindDemande(demande, family));
-        assertThat(detail.reservations()).extracting(DemandeReservation::sessionId).containsExactly(archery);
-        assertThat(detail.wishes()).extracting(DemandeWish::sessionId, DemandeWish::status)
-                .containsExactly(tuple(danse, "NOT_GRANTED"));
+        assertThat(detail.reservations()).containsExactly(new DemandeReservation(thais, "Thaïs", archery,
+                "Fun Archery", MONDAY, Period.MATIN));
+        assertThat(database.count("q_demande_wish")).as("the granted wish left the wishes").isEqualTo(1);
     }
 
     @Test

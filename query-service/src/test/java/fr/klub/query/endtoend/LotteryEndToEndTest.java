@@ -141,8 +141,8 @@ class LotteryEndToEndTest {
         assertThat(child(grid, danse, siblings.get(1)).path("rank").asInt()).isEqualTo(2);
         JsonNode detail = queries.get("/api/demandes/" + theirs + "?consistentWith=now", laetitia).body();
         assertThat(detail.path("status").asText()).isEqualTo("DEPOSITED");
-        assertThat(detail.path("wishes")).extracting(wish -> wish.path("status").asText() + " " + wish.path("rank"))
-                .containsExactly("WISHED 1", "WISHED 1", "WISHED 2", "WISHED 2");
+        assertThat(detail.path("reservations")).extracting(wish -> wish.path("status").asText() + " "
+                + wish.path("rank")).containsExactly("WISHED 1", "WISHED 1", "WISHED 2", "WISHED 2");
         Response early = queries.get("/api/audit/programmes/" + programme + "/draw", auditor);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().path("code").asText()).isEqualTo("LOTTERY_NOT_DRAWN");

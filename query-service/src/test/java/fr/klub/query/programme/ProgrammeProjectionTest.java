@@ -1,6 +1,7 @@
 package fr.klub.query.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import fr.klub.domain.programme.LotteryAnnounced;
 import fr.klub.query.testing.Klub;
 import fr.klub.query.testing.ReadModelDatabase;
 
@@ -46,6 +48,23 @@ class ProgrammeProjectionTest {
             assertThat(view.bookingOpen()).isTrue();
         });
         assertThat(projectionAt(Klub.CLOSES_AT).handle(new FindProgrammes()).get(0).bookingOpen()).isFalse();
+    }
+
+    @Test
+    void aLotteryProgrammeShowsItsAllocationAndTheEndOfItsWishes() {
+        UUID firstCome = UUID.randomUUID();
+        UUID lottery = UUID.randomUUID();
+        Instant wishesCloseAt = Klub.BOOKING_TIME.plusSeconds(86_400);
+        ProgrammeProjection programmes = projectionAt(Klub.BOOKING_TIME);
+        programmes.on(Klub.programme(firstCome));
+        programmes.on(Klub.programme(lottery));
+        programmes.on(new LotteryAnnounced(lottery, wishesCloseAt, "ab".repeat(32)));
+
+        assertThat(programmes.handle(new FindProgrammes()))
+                .extracting(ProgrammeView::programmeId, ProgrammeView::allocation, ProgrammeView::wishesCloseAt)
+                .containsExactlyInAnyOrder(tuple(firstCome, "FIRST_COME", null), tuple(lottery, "LOTTERY", wishesCloseAt));
+        programmes.reset();
+        assertThat(database.count("q_programme_lottery")).isZero();
     }
 
     @Test

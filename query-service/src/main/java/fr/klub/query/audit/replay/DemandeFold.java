@@ -50,6 +50,7 @@ public final class DemandeFold {
     private final List<StatusChange> history = new ArrayList<>();
     /** A lottery's wishes, kept as the command side's demande keeps them (a list, in the order made). */
     private final List<WishRecorded> wishes = new ArrayList<>();
+    private final Set<ReservationRef> granted = new LinkedHashSet<>();
     private LotteryEntered lotteryEntry;
 
     public DemandeFold(UUID demandeId) {
@@ -88,6 +89,7 @@ public final class DemandeFold {
         } else if (event instanceof WishRemoved e) {
             wishes.removeIf(w -> w.childId().equals(e.childId()) && w.sessionId().equals(e.sessionId()));
         } else if (event instanceof WishGranted e) {
+            granted.add(new ReservationRef(e.childId(), e.sessionId()));
             reservations.add(new ReservationRef(e.childId(), e.sessionId()));
             asked.add(new ReservationRef(e.childId(), e.sessionId()));
         } else if (event instanceof LotteryEntered e) {
@@ -245,6 +247,11 @@ public final class DemandeFold {
     /** The wishes a draw takes from this demande, as the command side's draw reads them: none unless deposited. */
     public List<WishRecorded> depositedWishes() {
         return status == DemandeStatus.DEPOSITED ? List.copyOf(wishes) : List.of();
+    }
+
+    /** The wishes a draw did not grant (a granted one is listed as a reservation instead). */
+    public List<WishRecorded> wishesNotGranted() {
+        return wishes.stream().filter(w -> !granted.contains(new ReservationRef(w.childId(), w.sessionId()))).toList();
     }
 
     /** Null unless the demande was deposited inside a lottery's wish window. */
