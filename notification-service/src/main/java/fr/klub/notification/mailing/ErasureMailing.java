@@ -14,6 +14,7 @@ import fr.klub.notification.letters.LetterKind;
 import fr.klub.notification.letters.LetterWriter;
 import fr.klub.notification.outbox.NewNotification;
 import fr.klub.notification.outbox.Outbox;
+import fr.klub.platform.privacy.FamilyKeys;
 
 /**
  * The erasure of a family (product.md §11), in this order and in the processor's one transaction: the confirmation
@@ -30,12 +31,14 @@ class ErasureMailing {
     private final Outbox outbox;
     private final FamilyMail mail;
     private final ContactsErasure contacts;
+    private final FamilyKeys keys;
 
-    ErasureMailing(LetterWriter letters, Outbox outbox, FamilyMail mail, ContactsErasure contacts) {
+    ErasureMailing(LetterWriter letters, Outbox outbox, FamilyMail mail, ContactsErasure contacts, FamilyKeys keys) {
         this.letters = letters;
         this.outbox = outbox;
         this.mail = mail;
         this.contacts = contacts;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -45,5 +48,8 @@ class ErasureMailing {
                 to -> letters.familyErased(event.erasedAt(), event.cause() == ErasureCause.REQUEST));
         contacts.purge(event.familyId());
         outbox.eraseFamily(event.familyId());
+        // the command-service destroyed the key: this service must stop opening the family's values now, not
+        // when its cached copy of the key expires
+        keys.forget(event.familyId());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,6 +17,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -29,6 +31,7 @@ import fr.klub.query.projection.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
 import fr.klub.query.projection.Write;
+import fr.klub.platform.privacy.FamilyKeys;
 
 /**
  * Families, their guardians and children. Besides "my family" and the staff search, the other
@@ -64,8 +67,20 @@ class FamilyProjection {
     private final NamedParameterJdbcTemplate named;
     private final ProjectionWriter writer;
     private final FamilyNames.InBatch batch;
+    private final Consumer<UUID> forgetKey;
 
+    @Autowired
+    FamilyProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, FamilyKeys keys) {
+        this(jdbc, transactionManager, keys::forget);
+    }
+
+    /** Without keys: the projection tests feed events in clear. */
     FamilyProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this(jdbc, transactionManager, family -> { });
+    }
+
+    private FamilyProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Consumer<UUID> forgetKey) {
+        this.forgetKey = forgetKey;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.writer = new ProjectionWriter(ReadModels.FAMILIES, jdbc, transactionManager);
@@ -128,6 +143,9 @@ class FamilyProjection {
             }
         }
         writer.write(DELETE_CALENDAR_FEED, event.familyId());
+        // the command-service destroyed the key: the audit's reads here must stop opening the family's values now,
+        // not when this service's cached copy of the key expires
+        forgetKey.accept(event.familyId());
     }
 
     private void writeGuardians(UUID familyId, List<Guardian> guardians, int previousCount) {
