@@ -180,7 +180,8 @@ class StaffAdministrationInBrowserTest {
         } catch (TimeoutException notListed) {
             throw new AssertionError("the deposit's mail to Camille is not listed: " + browser.text(), notListed);
         }
-        assertThat(browser.driver().findElement(toCamille).getText()).contains("Nous avons bien reçu votre demande");
+        assertThat(browser.driver().findElement(toCamille).getText())
+                .matches("Votre demande N° \\d+ \\(Réservation de séances\\) a bien été reçue camille\\.roussel@example\\.org .*");
         check("agent-courriels", "the mail log");
     }
 

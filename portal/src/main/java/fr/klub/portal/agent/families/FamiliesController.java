@@ -79,7 +79,7 @@ class FamiliesController {
             redirect.addFlashAttribute("notice", new Notice("famille", text("agent.families.registered")));
             return "redirect:" + familyPath(registered.familyId(), form.getOrDefault("guardians[0].lastName", ""));
         } catch (ApiRefusal refusal) {
-            redirect.addFlashAttribute("refusal", Refusal.of("inscription", refusal));
+            redirect.addFlashAttribute("refusal", FamilyForm.atLoginFields(Refusal.of("inscription", refusal)));
             redirect.addFlashAttribute("values", FamilyForm.shownAgain(form));
             return "redirect:/agent/familles#inscription";
         }

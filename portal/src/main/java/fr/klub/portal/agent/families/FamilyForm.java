@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.klub.portal.api.QueryApi;
+import fr.klub.portal.web.Refusal;
 
 /**
  * A family's form as posted (fields named as the API's: {@code guardians[0].firstName},
@@ -50,6 +51,17 @@ final class FamilyForm {
         shown.remove("login.password");
         shown.remove("_csrf");
         return shown;
+    }
+
+    /**
+     * The API names the login's fields {@code username} and {@code password} (its account rules are
+     * shared with the staff's accounts): under the form's names, so each message sits at its field.
+     */
+    static Refusal atLoginFields(Refusal refusal) {
+        return new Refusal(refusal.target(), refusal.detail(), refusal.fields().stream()
+                .map(f -> "username".equals(f.name()) || "password".equals(f.name())
+                        ? new Refusal.Field("login." + f.name(), f.message()) : f)
+                .toList());
     }
 
     /** The family as the rectification form starts: its current details under the API's field names. */

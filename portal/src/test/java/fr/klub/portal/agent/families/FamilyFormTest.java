@@ -65,6 +65,18 @@ class FamilyFormTest {
                 row("childId", "c1", "firstName", null, "lastName", null, "birthDate", null));
     }
 
+    @Test
+    void theApisLoginFieldsAreShownAtTheFormsLoginFields() {
+        var refusal = new fr.klub.portal.web.Refusal("inscription", "Refusé", List.of(
+                new fr.klub.portal.web.Refusal.Field("password", "Au moins 8 caractères."),
+                new fr.klub.portal.web.Refusal.Field("children[0].birthDate", "Passée.")));
+
+        var shown = FamilyForm.atLoginFields(refusal);
+
+        assertThat(shown.field("login.password")).isEqualTo("Au moins 8 caractères.");
+        assertThat(shown.field("children[0].birthDate")).isEqualTo("Passée.");
+    }
+
     private static Map<String, Object> row(Object... keysAndValues) {
         Map<String, Object> row = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
