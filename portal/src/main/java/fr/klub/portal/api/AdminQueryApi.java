@@ -40,7 +40,12 @@ public class AdminQueryApi {
 
     public record Programme(UUID programmeId, String title, LocalDate firstDay, LocalDate lastDay, int minAge,
                             int maxAge, Instant bookingOpensAt, Instant bookingClosesAt, boolean bookingOpen,
-                            int cancellationDeadlineDays) {
+                            int cancellationDeadlineDays, String allocation, Instant wishesCloseAt) {
+
+        /** A lottery programme (its wishes' window ends at {@link #wishesCloseAt}). */
+        public boolean lottery() {
+            return "LOTTERY".equals(allocation);
+        }
     }
 
     /** A programme's planning read for its sessions: only the days that have some. */

@@ -139,6 +139,8 @@ class StaffAdministrationInBrowserTest {
         assertThat(browser.heading()).isEqualTo("Hiver 2021");
         assertThat(browser.driver().findElement(By.id("programme-msg")).getText())
                 .matches("Le programme est créé, attribué par tirage au sort\\. Engagement publié de la graine \\(SHA-256\\) : [0-9a-f]{64}");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                .contains("Tirage au sort : les vœux sont reçus jusqu'au 15 novembre 2020 à 12h00");
 
         browser.press("Lancer le tirage au sort");
         assertThat(browser.driver().findElement(By.id("tirage-err")).getText())
