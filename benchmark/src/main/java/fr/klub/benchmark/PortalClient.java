@@ -111,13 +111,13 @@ final class PortalClient {
                     return new Page(answer.statusCode(), uri.toString(), answer.body(), System.nanoTime() - begin);
                 }
                 String location = answer.headers().firstValue("Location").orElseThrow();
-                uri = uri.resolve(location);
-                // the fragment (#s-…) is the browser's business, never sent
-                uri = new URI(uri.getScheme(), uri.getRawAuthority(), uri.getRawPath(), uri.getRawQuery(), null);
+                // the fragment (#s-…) is the browser's business, never sent; the query stays as encoded
+                String next = uri.resolve(location).toString();
+                uri = URI.create(next.contains("#") ? next.substring(0, next.indexOf('#')) : next);
                 request = HttpRequest.newBuilder(uri).GET();
             }
             return new Page(0, uri.toString(), "too many redirects", System.nanoTime() - begin);
-        } catch (IOException | java.net.URISyntaxException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return new Page(0, uri.toString(), e.getClass().getSimpleName(), System.nanoTime() - begin);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

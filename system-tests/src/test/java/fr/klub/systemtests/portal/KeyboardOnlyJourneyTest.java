@@ -48,7 +48,8 @@ class KeyboardOnlyJourneyTest {
         assertThat(focused().getText()).isEqualTo("Aller au contenu");
         assertThat(focused().getCssValue("outline-style")).as("visible focus").isNotEqualTo("none");
 
-        tabTo(e -> e.getText().startsWith("Modifier les réservations") && "a".equals(e.getTagName()));
+        tabTo(e -> "a".equals(e.getTagName()) && words(e).startsWith("Modifier les réservations")
+                && words(e).contains("Activités et repas Klub 8-12 ans"));
         enter();
         assertThat(browser.heading()).isEqualTo("Modifier les réservations");
         tabTo(e -> "checkbox".equals(e.getAttribute("type")) && label(e).equals("Eden"));

@@ -170,6 +170,9 @@ final class ParentBrowser implements AutoCloseable {
     /** A click that htmx answers by swapping part of the page: the pressed element is replaced, the page is not. */
     void clickInPlace(WebElement element) {
         JavascriptExecutor js = driver;
+        // a click before htmx has set the page up is a plain form post (the page without JavaScript)
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> Boolean.TRUE.equals(js.executeScript(
+                "return document.readyState === 'complete' && window.htmx !== undefined")));
         js.executeScript("window.klubSamePage = true");
         element.click();
         awaitNextPage(element);
