@@ -105,14 +105,14 @@ class WishWindowPageTest {
 
     @Test
     void htmxIsServedFromTheJar() throws Exception {
-        String script = mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js").with(oauth2Login()))
+        String script = mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js").with(parent()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(script).contains("htmx");
     }
 
     @Test
     void aWishIsPostedWithItsRankAndSaidInItsCell() throws Exception {
-        MvcResult result = mvc.perform(post("/reservations/" + DEMANDE + "/planning/voeu").with(oauth2Login()).with(csrf())
+        MvcResult result = mvc.perform(post("/reservations/" + DEMANDE + "/planning/voeu").with(parent()).with(csrf())
                         .param("childId", LILA.toString()).param("sessionId", ESCALADE.toString()).param("rank", "2")
                         .param("label", "Escalade, lundi 16/11/2020, Matin, pour Lila"))
                 .andExpect(status().is3xxRedirection())
@@ -131,7 +131,7 @@ class WishWindowPageTest {
     }
 
     private String page(String path) throws Exception {
-        return mvc.perform(get(path).with(oauth2Login())).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(path).with(parent())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -206,5 +206,10 @@ class WishWindowPageTest {
         public void close() {
             server.stop(0);
         }
+    }
+
+    /** A signed-in parent: the role the ID token's klub_roles gives, without which the parents' pages answer 403. */
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor parent() {
+        return oauth2Login().authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_PARENT"));
     }
 }
