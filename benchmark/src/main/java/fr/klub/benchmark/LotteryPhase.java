@@ -209,6 +209,9 @@ final class LotteryPhase {
         DrawOutcome outcome = timeAllocation(seed, wishes, places, result);
         result.put("granted", outcome.granted().size());
         result.put("waitlisted", outcome.waitlisted().size());
+        // the fairness of the allocation itself, at full size, even where applying the draw does not finish
+        result.put("fairness", LotteryFairness.of(wishes, outcome.granted().stream()
+                .map(grant -> new Place(grant.childId(), grant.sessionId())).toList()));
         return result;
     }
 
