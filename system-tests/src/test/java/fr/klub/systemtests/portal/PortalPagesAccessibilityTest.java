@@ -53,7 +53,9 @@ class PortalPagesAccessibilityTest {
     }
 
     private static void startDraftForEden() {
-        browser.open("/reservations");
+        // the demo has two programmes open (the seed's and the lottery): step 1 is reached from the seed's
+        browser.open("/");
+        browser.pressLink("Modifier les réservations : Activités et repas Klub 8-12 ans");
         browser.driver().findElement(By.xpath("//label[normalize-space(.)='Eden']")).click();
         browser.press("Aller à l'étape 2");
         assertThat(browser.path()).as("a new draft (or the API's refusal: %s)", browser.text())

@@ -122,7 +122,9 @@ class WaitingListInBrowserTest {
     }
 
     private static void startDraftFor(String child) {
-        browser.open("/reservations");
+        // the demo has two programmes open (the seed's and the lottery): step 1 is reached from the seed's
+        browser.open("/");
+        browser.pressLink("Modifier les réservations : Activités et repas Klub 8-12 ans");
         browser.driver().findElement(By.xpath("//label[normalize-space(.)='" + child + "']")).click();
         browser.press("Aller à l'étape 2");
         assertThat(browser.path()).as("a new draft (or the API's refusal: %s)", browser.text())

@@ -1,7 +1,6 @@
 package fr.klub.portal.agent.families;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,9 +114,7 @@ class FamiliesController {
             // the guardian's name may have changed: the family is found again by its new one
             q = form.getOrDefault("guardians[0].lastName", q);
         } catch (ApiRefusal refusal) {
-            redirect.addFlashAttribute("refusal", notYet(refusal)
-                    ? new Refusal("rectification", text("agent.families.rectify.missing"), List.of())
-                    : Refusal.of("rectification", refusal));
+            redirect.addFlashAttribute("refusal", Refusal.of("rectification", refusal));
             redirect.addFlashAttribute("values", FamilyForm.shownAgain(form));
         }
         return "redirect:" + familyPath(familyId, q) + "#rectification";
@@ -159,9 +156,7 @@ class FamiliesController {
                     new Object[] {familyName, format.moment(erased.erasedAt())}, LocaleContextHolder.getLocale())));
             return "redirect:/agent/familles";
         } catch (ApiRefusal refusal) {
-            redirect.addFlashAttribute("refusal", notYet(refusal)
-                    ? new Refusal("effacement", text("agent.families.erase.missing"), List.of())
-                    : Refusal.of("effacement", refusal));
+            redirect.addFlashAttribute("refusal", Refusal.of("effacement", refusal));
             redirect.addFlashAttribute("reason", reason);
             return "redirect:" + UriComponentsBuilder.fromPath("/agent/familles/{id}/effacement").queryParam("q", q)
                     .buildAndExpand(familyId).encode().toUriString();
@@ -180,11 +175,6 @@ class FamiliesController {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("q", q);
         return "agent/famille-introuvable";
-    }
-
-    /** An endpoint of api.md that this service does not have yet answers 404 or 405. */
-    private static boolean notYet(ApiRefusal refusal) {
-        return refusal.status() == 404 || refusal.status() == 405;
     }
 
     static String familyPath(UUID familyId, String q) {
