@@ -51,6 +51,8 @@ public class Family {
             // its key is gone: new personal data could not be sealed for it, and nobody is left to correct
             throw Refusal.notFound("Famille inconnue.");
         }
+        Require.that(command.guardians() != null || (command.children() != null && !command.children().isEmpty()),
+                "Rien à rectifier : indiquez les responsables ou les enfants à corriger.");
         List<Guardian> corrected = command.guardians() == null ? null : validGuardians(command.guardians());
         List<Child> kids = command.children() == null ? List.of() : command.children().stream()
                 .map(child -> Require.present(child, "enfant").validated()).toList();

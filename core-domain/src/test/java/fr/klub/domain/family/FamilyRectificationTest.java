@@ -113,4 +113,16 @@ class FamilyRectificationTest {
                 .expectNoEvents()
                 .expectException(refusal(RefusalCode.NOT_FOUND));
     }
+
+    @Test
+    void aRectificationThatNamesNothingIsRefused() {
+        fixture.given(Klub.family())
+                .when(new RectifyFamily(FAMILY, null, List.of()))
+                .expectNoEvents()
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED));
+        fixture.given(Klub.family())
+                .when(new RectifyFamily(FAMILY, null, null))
+                .expectNoEvents()
+                .expectException(refusal(RefusalCode.VALIDATION_FAILED));
+    }
 }

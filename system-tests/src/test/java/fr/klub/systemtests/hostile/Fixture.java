@@ -22,7 +22,8 @@ import fr.klub.systemtests.support.KlubSystem;
  */
 record Fixture(UUID programmeId, List<UUID> sessionIds, UUID draftId, UUID depositedId, String trackingToken,
                UUID demoFamilyId, List<UUID> demoChildIds, UUID demoProgrammeId, UUID demoSessionId,
-               UUID otherFamilyId, List<UUID> otherChildIds, List<String> demoNames, String projectionName) {
+               UUID otherFamilyId, List<UUID> otherChildIds, List<String> demoNames, String projectionName,
+               UUID erasableFamilyId) {
 
     static final String SESSION_DAY = "2020-11-02";
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
@@ -49,6 +50,11 @@ record Fixture(UUID programmeId, List<UUID> sessionIds, UUID draftId, UUID depos
                  "login":{"username":"autre-famille-hostile","password":"Une-Phrase-Assez-Longue-2031"}}"""));
         UUID otherFamilyId = id(other, "familyId");
         List<UUID> otherChildren = ids(other.get("childIds"));
+        // the erasure's plausible target: erasing the demo family would end the demo parent's login mid-suite
+        UUID erasable = id(created(staffC.post("/api/staff/families", """
+                {"guardians":[{"civility":"M","firstName":"Eustache","lastName":"Effacable","email":"eustache@example.org"}],
+                 "children":[{"firstName":"Edmond","lastName":"Effacable","birthDate":"2012-05-01"}],
+                 "login":{"username":"famille-a-effacer-hostile","password":"Une-Phrase-Assez-Longue-2032"}}""")), "familyId");
 
         JsonNode family = await().atMost(EVENTUALLY).until(() -> parentQ.get("/api/families/me"),
                 answer -> answer.status() == 200).json();
@@ -65,7 +71,8 @@ record Fixture(UUID programmeId, List<UUID> sessionIds, UUID draftId, UUID depos
             names.add(guardian.get("lastName").asText());
             names.add(guardian.get("email").asText());
         }
-        names.addAll(List.of("Ombeline", "Oscar", "Autrefamille", "ombeline@example.org"));
+        names.addAll(List.of("Ombeline", "Oscar", "Autrefamille", "ombeline@example.org", "Eustache", "Edmond", "Effacable",
+                "eustache@example.org"));
 
         await().atMost(EVENTUALLY).until(() -> parentQ.get("/api/programmes").body().contains(programmeId.toString()));
         UUID draft = draft(parentC, programmeId, demoChildren.get(0));
@@ -89,7 +96,7 @@ record Fixture(UUID programmeId, List<UUID> sessionIds, UUID draftId, UUID depos
         String projection = staffQ.get("/api/staff/projections").json().get(0).get("name").asText();
         return new Fixture(programmeId, List.copyOf(sessions), draft, deposited, token, demoFamilyId,
                 List.copyOf(demoChildren), demoProgramme, demoSession, otherFamilyId, otherChildren,
-                List.copyOf(names), projection);
+                List.copyOf(names), projection, erasable);
     }
 
     /**
@@ -105,7 +112,7 @@ record Fixture(UUID programmeId, List<UUID> sessionIds, UUID draftId, UUID depos
         }
         return new Fixture(programmeId, sessionIds, id(draft.json(), "demandeId"), depositedId, trackingToken,
                 demoFamilyId, demoChildIds, demoProgrammeId, demoSessionId, otherFamilyId, otherChildIds, demoNames,
-                projectionName);
+                projectionName, erasableFamilyId);
     }
 
     /** The right value for a path or query parameter of this name, for the demo parent. */

@@ -112,8 +112,10 @@ final class HostileCases {
 
     private Map<String, String> pathValues(ApiOperation operation) {
         Map<String, String> values = new LinkedHashMap<>();
+        boolean erasure = operation.pathTemplate().endsWith("/erase");
         for (ApiOperation.Parameter parameter : operation.pathParameters()) {
-            String right = fixture.rightValue(parameter.name());
+            String right = erasure && parameter.name().equals("familyId") ? fixture.erasableFamilyId().toString()
+                    : fixture.rightValue(parameter.name());
             values.put(parameter.name(), right != null ? right : "x");
         }
         return values;
