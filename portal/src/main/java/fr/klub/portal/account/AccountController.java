@@ -1,6 +1,10 @@
 package fr.klub.portal.account;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import fr.klub.portal.api.ApiRefusal;
 import fr.klub.portal.api.CommandApi;
@@ -21,11 +25,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Mon compte": the guardians' details as the town holds them, the password change, the download
+ * "Mon compte": the guardians' details as the town holds them (the family corrects them), the password change, the download
  * of everything held about the family. The rules (password policy, current password) are the API's.
  */
 @Controller
 class AccountController {
+
+    private static final List<String> GUARDIAN_FIELDS = List.of("civility", "firstName", "lastName", "email");
+    private static final int MAX_GUARDIANS = 4;
 
     private final QueryApi query;
     private final CommandApi command;
@@ -42,6 +49,29 @@ class AccountController {
         model.addAttribute("family", query.family());
         model.addAttribute("exportMissing", export != null);
         return "compte";
+    }
+
+    /** The guardians' details, sent back as a whole: blank fields go as they are, for the API to name them. */
+    @PostMapping("/compte/responsables")
+    String rectifyGuardians(@RequestParam Map<String, String> form, @RequestParam(defaultValue = "0") int count,
+                            RedirectAttributes redirect) {
+        List<Map<String, String>> guardians = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, MAX_GUARDIANS); i++) {
+            Map<String, String> guardian = new LinkedHashMap<>();
+            for (String field : GUARDIAN_FIELDS) {
+                guardian.put(field, form.getOrDefault("guardians[" + i + "]." + field, ""));
+            }
+            guardians.add(guardian);
+        }
+        try {
+            command.rectifyGuardians(guardians);
+            redirect.addFlashAttribute("notice", new Notice("responsables",
+                    messages.getMessage("notice.guardians", null, LocaleContextHolder.getLocale())));
+        } catch (ApiRefusal refusal) {
+            redirect.addFlashAttribute("refusal", Refusal.of("responsables", refusal));
+            redirect.addFlashAttribute("typed", form);
+        }
+        return "redirect:/compte#responsables";
     }
 
     @PostMapping("/compte/mot-de-passe")

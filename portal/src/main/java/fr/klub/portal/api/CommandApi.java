@@ -69,6 +69,13 @@ public class CommandApi {
         api.run(c -> c.post().uri("/api/waitlist/{s}/{c}/decline", sessionId, childId).retrieve().toBodilessEntity());
     }
 
+    /** The family corrects its guardians' names and e-mails as a whole (api.md); the rules are the API's. */
+    public void rectifyGuardians(List<Map<String, String>> guardians) {
+        Map<String, Object> body = Map.of("guardians", guardians);
+        api.run(c -> c.put().uri("/api/families/me/guardians").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toBodilessEntity());
+    }
+
     /** Any role may change its own password; the API checks the current one and the policy. */
     public void changePassword(String currentPassword, String newPassword) {
         Map<String, Object> body = new java.util.HashMap<>();

@@ -1,0 +1,173 @@
+package fr.klub.portal.account;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * "Mon compte": the family corrects its guardians' details (api.md {@code PUT /api/families/me/guardians}),
+ * against a stub of the services: the form shows the details held, sends them as a whole, and an invalid
+ * field comes back with the API's sentence next to it and what was typed kept.
+ */
+@SpringBootTest(properties = "klub.portal.oidc.client-secret=secret-de-test")
+@AutoConfigureMockMvc
+class GuardiansFormTest {
+
+    private static final Stub API = new Stub();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("klub.portal.query-url", API::url);
+        registry.add("klub.portal.command-url", API::url);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    OAuth2AuthorizedClientManager tokens;
+
+    @BeforeEach
+    void signedIn() {
+        ClientRegistration klub = ClientRegistration.withRegistrationId("klub").clientId("portal")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/klub").authorizationUri("http://provider/authorize")
+                .tokenUri("http://provider/token").build();
+        OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "jeton",
+                Instant.now(), Instant.now().plusSeconds(300));
+        when(tokens.authorize(any())).thenReturn(new OAuth2AuthorizedClient(klub, "laetitia", token));
+        API.bodies.clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        API.close();
+    }
+
+    @Test
+    void theFormShowsTheDetailsHeldAndSendsThemAsAWhole() throws Exception {
+        String page = mvc.perform(get("/compte").with(parent())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Responsable 1", "value=\"Laëtitia\"", "value=\"TEST\"", "value=\"laetitia@example.org\"",
+                "Enregistrer les coordonnées");
+
+        mvc.perform(post("/compte/responsables").with(parent()).with(csrf()).param("count", "1")
+                        .param("guardians[0].civility", "MME").param("guardians[0].firstName", "Laëtitia")
+                        .param("guardians[0].lastName", "TEST-MARTIN").param("guardians[0].email", "l.test@example.org"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/compte#responsables"));
+
+        assertThat(API.bodies).containsExactly("PUT /api/families/me/guardians {\"guardians\":[{\"civility\":\"MME\","
+                + "\"firstName\":\"Laëtitia\",\"lastName\":\"TEST-MARTIN\",\"email\":\"l.test@example.org\"}]}");
+    }
+
+    @Test
+    void anInvalidFieldIsRefusedAtTheFieldWithWhatWasTyped() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        MvcResult posted = mvc.perform(post("/compte/responsables").session(session).with(parent()).with(csrf())
+                        .param("count", "1").param("guardians[0].civility", "MME").param("guardians[0].firstName", "Laëtitia")
+                        .param("guardians[0].lastName", "TEST").param("guardians[0].email", "pas-une-adresse"))
+                .andExpect(redirectedUrl("/compte#responsables")).andReturn();
+
+        String page = mvc.perform(get("/compte").session(session).with(parent())
+                        .flashAttrs(posted.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("value=\"pas-une-adresse\"", "aria-invalid=\"true\"",
+                "aria-describedby=\"responsable-0-email-err\"",
+                "id=\"responsable-0-email-err\" class=\"field-error\">L&#39;adresse électronique est invalide.</span>");
+    }
+
+    private static RequestPostProcessor parent() {
+        return oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_PARENT"));
+    }
+
+    /** The family as the query-service gives it; the command-service refuses an e-mail without "@" as it does. */
+    static final class Stub implements AutoCloseable {
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        Stub() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", this::answer);
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        private void answer(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body;
+            int status = 200;
+            if (path.equals("/api/families/me")) {
+                body = """
+                        {"familyId":"%s","guardians":[{"civility":"MME","firstName":"Laëtitia","lastName":"TEST",
+                         "email":"laetitia@example.org"}],"children":[]}""".formatted(UUID.randomUUID());
+            } else if (path.equals("/api/families/me/guardians") && sent.contains("pas-une-adresse")) {
+                status = 400;
+                body = """
+                        {"code":"VALIDATION_FAILED","status":400,"detail":"Le champ « guardians[0].email » est invalide.",
+                         "errors":[{"field":"guardians[0].email","message":"L'adresse électronique est invalide."}]}""";
+            } else if (path.equals("/api/families/me/guardians")) {
+                bodies.add(exchange.getRequestMethod() + " " + path + " " + sent);
+                body = "{}";
+            } else {
+                status = 404;
+                body = "{\"code\":\"NOT_FOUND\",\"detail\":\"Inconnu.\",\"status\":404}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
