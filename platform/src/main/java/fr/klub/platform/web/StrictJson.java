@@ -24,7 +24,8 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 
 /**
  * How the services read JSON request bodies: a value is what it says it is, never coerced. A
- * date or an instant is an ISO-8601 string (a number is not 1970 plus that many days or seconds),
+ * date or an instant is an ISO-8601 string, with no space or control character around it (a number is
+ * not 1970 plus that many days or seconds),
  * a number is not a text nor a text a number, a decimal is not truncated into an integer, and a
  * key given twice is refused rather than silently won by the last one. Each is a 400
  * VALIDATION_FAILED naming the field (ProblemHandler).
@@ -110,6 +111,12 @@ public final class StrictJson {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return context.reportInputMismatch(this, "Expected an ISO-8601 string, got %s",
                         parser.currentToken());
+            }
+            String text = parser.getText();
+            // Jackson's java.time deserializers trim() the text, which also drops control characters
+            // ("2020-11-02\u0000" would read as a date): a value with such edges is not what it says
+            if (!text.equals(text.trim())) {
+                return context.reportInputMismatch(this, "Expected an ISO-8601 string without spaces or control characters");
             }
             return super.deserialize(parser, context);
         }
