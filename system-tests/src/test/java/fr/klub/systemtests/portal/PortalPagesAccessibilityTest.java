@@ -164,7 +164,10 @@ class PortalPagesAccessibilityTest {
         check("12-agenda", "agenda of October 2020");
 
         browser.open("/compte");
-        assertThat(browser.text()).contains("Laëtitia TEST", "Changer de mot de passe", "Télécharger mes données");
+        assertThat(browser.text()).contains("Responsable 1", "Changer de mot de passe", "Télécharger mes données");
+        // the guardians' details are in the form the family corrects them with
+        assertThat(browser.driver().findElement(By.id("responsable-0-firstName")).getAttribute("value")).isEqualTo("Laëtitia");
+        assertThat(browser.driver().findElement(By.id("responsable-0-lastName")).getAttribute("value")).isEqualTo("TEST");
         check("14-compte", "my account");
         browser.driver().findElement(By.id("currentPassword")).sendKeys("pas-le-bon-mot-de-passe");
         browser.driver().findElement(By.id("newPassword")).sendKeys("un-nouveau-mot-de-passe-2020");
