@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.klub.portal.SignedInParent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -31,11 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static fr.klub.portal.SignedInParent.parent;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -66,13 +60,7 @@ class GuardiansFormTest {
 
     @BeforeEach
     void signedIn() {
-        ClientRegistration klub = ClientRegistration.withRegistrationId("klub").clientId("portal")
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/klub").authorizationUri("http://provider/authorize")
-                .tokenUri("http://provider/token").build();
-        OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "jeton",
-                Instant.now(), Instant.now().plusSeconds(300));
-        when(tokens.authorize(any())).thenReturn(new OAuth2AuthorizedClient(klub, "laetitia", token));
+        SignedInParent.withAccessToken(tokens);
         API.bodies.clear();
     }
 
@@ -111,10 +99,6 @@ class GuardiansFormTest {
         assertThat(page).contains("value=\"pas-une-adresse\"", "aria-invalid=\"true\"",
                 "aria-describedby=\"responsable-0-email-err\"",
                 "id=\"responsable-0-email-err\" class=\"field-error\">L&#39;adresse électronique est invalide.</span>");
-    }
-
-    private static RequestPostProcessor parent() {
-        return oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_PARENT"));
     }
 
     /** The family as the query-service gives it; the command-service refuses an e-mail without "@" as it does. */
