@@ -12,6 +12,7 @@
 #                                 their planning page (docs/benchmark-portal.json; --scale=small too)
 #   ./benchmark.sh privacy        what the personal data encryption costs (serializer path, on vs off;
 #                                 -Dbenchmark.privacy-events=N in BENCHMARK_JAVA_OPTS for the history size)
+#   BENCHMARK_JAVA_OPTS="-Xmx2g -Dbenchmark.skip-lottery=true"   the full run without its lottery phase
 #   BENCHMARK_ENCRYPTION=off      run the services without sealing personal values (the comparison only)
 #   --no-build                    use the jars already in */target
 #
@@ -26,7 +27,7 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done

@@ -213,7 +213,11 @@ public final class BenchmarkCommand {
             }
 
             // --- 4b. the lottery's draw (issue 15), while the notification-service still mails --------
-            results.put("lottery", lotteryPhase(klub, pool, settings));
+            if (Boolean.getBoolean("benchmark.skip-lottery")) {
+                results.put("lottery", Map.of("skipped", "-Dbenchmark.skip-lottery=true (see ./benchmark.sh lottery)"));
+            } else {
+                results.put("lottery", lotteryPhase(klub, pool, settings));
+            }
 
             // --- 5. replay ---------------------------------------------------------------------------
             // The notification-service would mail every synthetic deposit: it has been measured, stop it.
