@@ -24,7 +24,7 @@ final class Report {
 
     static void write(Settings settings, Map<String, Object> results) throws IOException {
         write(settings, results, "benchmark", START, END, table(results));
-        if (results.get("lottery") instanceof Map<?, ?>) {
+        if (results.get("lottery") instanceof Map<?, ?> lottery && !lottery.containsKey("skipped")) {
             writeLottery(settings, results);
         }
     }
