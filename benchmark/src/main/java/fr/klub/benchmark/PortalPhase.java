@@ -223,6 +223,8 @@ final class PortalPhase {
         environment.put("KLUB_DB_URL", klub.database.jdbcUrl());
         environment.put("KLUB_DB_USER", Database.USER);
         environment.put("KLUB_DB_PASSWORD", Database.PASSWORD);
+        // the identity-service erases a family's logins with its key: prod refuses to start without it
+        environment.put("KLUB_MASTER_KEY", KlubSystem.MASTER_KEY);
         return environment;
     }
 }
