@@ -31,9 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A service that does not answer — a port where nothing listens, or a server that accepts and then
- * stays silent — gives the parent a French page saying so (503), after the configured timeout, never
- * a stack trace. Shown on the public tracking page, which needs no sign-in.
+ * A service that does not answer — a port where nothing listens, a server that accepts and then
+ * stays silent, or one that starts its answer and drops the connection — gives the parent a French
+ * page saying so (503), after the configured timeout, never a stack trace. Shown on the public
+ * tracking page, which needs no sign-in.
  */
 @SpringBootTest(properties = {
         "klub.portal.oidc.client-secret=secret-de-test",
@@ -42,7 +43,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ServiceDownPagesTest {
 
-    private static final SilentServer SILENT = new SilentServer();
+    private static final SilentServer SILENT = new SilentServer(null);
+    /** Status and headers, the first bytes of the body, then the connection closed (seen under overload). */
+    private static final SilentServer CUTTING = new SilentServer(("HTTP/1.1 200 OK\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"demandeId\":").getBytes());
     private static final int NOTHING_LISTENS = freePort();
 
     @DynamicPropertySource
@@ -56,6 +60,7 @@ class ServiceDownPagesTest {
     @AfterAll
     static void close() {
         SILENT.close();
+        CUTTING.close();
     }
 
     @Test
@@ -70,11 +75,20 @@ class ServiceDownPagesTest {
 
     @Test
     void aServiceThatNeverAnswersTimesOutIntoTheUnavailablePage() throws Exception {
-        String silentUrl = "http://127.0.0.1:" + SILENT.port();
         // a second portal, whose query-service is the silent server: the read timeout ends the wait
+        assertTheUnavailablePageWhenTheQueryServiceIs(SILENT);
+    }
+
+    @Test
+    void anAnswerCutShortGivesTheUnavailablePage() throws Exception {
+        assertTheUnavailablePageWhenTheQueryServiceIs(CUTTING);
+    }
+
+    private static void assertTheUnavailablePageWhenTheQueryServiceIs(SilentServer server) throws Exception {
+        String serverUrl = "http://127.0.0.1:" + server.port();
         try (ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class)
                 .run("--server.port=0", "--klub.portal.oidc.client-secret=secret-de-test",
-                        "--klub.portal.read-timeout=300ms", "--klub.portal.query-url=" + silentUrl)) {
+                        "--klub.portal.read-timeout=300ms", "--klub.portal.query-url=" + serverUrl)) {
             int port = ((WebServerApplicationContext) portal).getWebServer().getPort();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/suivi/un-jeton")).build(),
@@ -92,12 +106,15 @@ class ServiceDownPagesTest {
         }
     }
 
-    /** Accepts connections and never writes a byte: a service hung on a lock or a full disk. */
+    /**
+     * Accepts connections and never writes a byte (a service hung on a lock or a full disk), or, given
+     * {@code firstBytes}, writes them and closes the connection.
+     */
     static final class SilentServer implements AutoCloseable {
         private final ServerSocket server;
         private final List<Socket> held = new ArrayList<>();
 
-        SilentServer() {
+        SilentServer(byte[] firstBytes) {
             try {
                 server = new ServerSocket(0);
             } catch (IOException e) {
@@ -107,6 +124,13 @@ class ServiceDownPagesTest {
                 while (!server.isClosed()) {
                     try {
                         Socket socket = server.accept();
+                        if (firstBytes != null) {
+                            socket.getInputStream().read(new byte[8192]);
+                            socket.getOutputStream().write(firstBytes);
+                            socket.getOutputStream().flush();
+                            socket.close();
+                            continue;
+                        }
                         synchronized (held) {
                             held.add(socket);
                         }

@@ -14,10 +14,11 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * One service's HTTP client: timeouts, the parent's bearer token, and the translation of what comes
- * back — a problem into {@link ApiRefusal}, silence or a 5xx into {@link ServiceUnavailable}, a 401 into
+ * back — a problem into {@link ApiRefusal}, silence, a 5xx or an unreadable answer into {@link ServiceUnavailable}, a 401 into
  * {@link SignInAgain}. The typed clients ({@code CommandApi}, {@code QueryApi}) are built on it.
  */
 public final class ApiCaller {
@@ -47,6 +48,9 @@ public final class ApiCaller {
             return request.apply(client);
         } catch (ResourceAccessException timeoutOrRefused) {
             throw new ServiceUnavailable(service, timeoutOrRefused);
+        } catch (RestClientException answerUnreadable) {
+            // the answer was cut short (connection closed mid-body) or is not what the API sends
+            throw new ServiceUnavailable(service, answerUnreadable);
         }
     }
 
