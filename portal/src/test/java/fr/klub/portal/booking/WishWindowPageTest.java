@@ -90,6 +90,9 @@ class WishWindowPageTest {
                 .containsPattern("src=\"/webjars/htmx.org/[0-9.]+/dist/htmx.min.js\"");
         assertThat(page).contains("aucune place n&#39;est attribuée");
         assertThat(page).doesNotContain("Cliquez sur « Réserver »");
+        // nothing is held during the wishes: the draft's expiry speaks of wishes, not of places kept
+        assertThat(page).contains("Votre démarche est conservée jusqu&#39;au", "vos vœux sont retirés")
+                .doesNotContain("sont retenues pour vous");
     }
 
     @Test
