@@ -66,7 +66,9 @@ import fr.klub.platform.eventstore.KlubSerializers;
  * <ol>
  * <li>the allocation alone ({@link LotteryAllocator}, in this JVM, on the same wishes and seed);</li>
  * <li>staff's {@code POST /api/staff/programmes/{id}/draw}: the command-service reads the entries,
- * allocates, records the draw and applies every hold and queue entry, in one unit of work;</li>
+ * allocates and records the draw, in one unit of work, and answers;</li>
+ * <li>until the read side shows every hold and every waiting list of the draw: the command-service
+ * applies them after the answer, in batches of small steps, each in its own unit of work;</li>
  * <li>until every family's result letter reached the SMTP sink;</li>
  * <li>fairness figures from the draw's answer, and whether this JVM's allocation reproduces it.</li>
  * </ol>
@@ -146,7 +148,7 @@ final class LotteryPhase {
                 Duration.ofMinutes(30));
         double drawSeconds = (System.nanoTime() - drawBegin) / 1e9;
         result.put("drawStatus", answer.status());
-        result.put("drawSeconds", Latencies.round(drawSeconds));
+        result.put("drawRecordedSeconds", Latencies.round(drawSeconds));
         log.info("Lottery: draw answered {} in {} s", answer.status(), drawSeconds);
         if (!answer.ok()) {
             result.put("drawError", answer.body() == null ? "" : answer.body().substring(0, Math.min(500, answer.body().length())));
@@ -160,10 +162,13 @@ final class LotteryPhase {
         result.put("waitlisted", drawn.get("waitlisted").size());
         result.put("reproducedInThisJvm", reproduces(local, granted, drawn.get("waitlisted").size()));
 
-        double mailsSeconds = awaitResultMails(families, Duration.ofMinutes(30));
+        Aftermath aftermath = awaitAftermath(drawn, families, drawBegin, Duration.ofMinutes(30));
+        result.put("appliedSessions", aftermath.appliedSessions());
+        result.put("sessionsToApply", aftermath.sessions());
+        result.put("allHoldsAndWaitlistsAppliedSecondsAfterDrawStart", aftermath.appliedSeconds());
         result.put("resultMailsExpected", families);
         result.put("resultMailsReceived", mailsWith(RESULT_SUBJECT));
-        result.put("allResultMailsSecondsAfterDrawStart", Latencies.round(drawSeconds + mailsSeconds));
+        result.put("allResultMailsSecondsAfterDrawStart", aftermath.mailsSeconds());
         result.put("fairness", LotteryFairness.of(wishes, granted));
         log.info("Lottery: {}", result);
         return result;
@@ -360,14 +365,56 @@ final class LotteryPhase {
                         "correlationId", UUID.randomUUID().toString())));
     }
 
-    /** Seconds until the SMTP sink holds {@code expected} result letters (or the patience is out). */
-    private double awaitResultMails(int expected, Duration patience) throws MessagingException {
-        long begin = System.nanoTime();
-        long deadline = begin + patience.toNanos();
-        while (mailsWith(RESULT_SUBJECT) < expected && System.nanoTime() < deadline) {
+    /**
+     * What follows the draw's answer, measured from the draw's start: the seconds until the read side
+     * shows, for every session of the draw, as many online places taken as the draw granted there and
+     * a waiting list as long as the draw's (staff's session view, {@code GET /api/staff/sessions/{id}}),
+     * and until the SMTP sink holds one result letter per family. Null: not within the patience.
+     */
+    record Aftermath(int sessions, int appliedSessions, Double appliedSeconds, Double mailsSeconds) {
+    }
+
+    private Aftermath awaitAftermath(JsonNode drawn, int families, long drawBegin, Duration patience)
+            throws MessagingException {
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        drawn.get("granted").forEach(place -> expected.computeIfAbsent(place.get("sessionId").asText(),
+                id -> new int[2])[0]++);
+        drawn.get("waitlisted").forEach(wait -> expected.computeIfAbsent(wait.get("sessionId").asText(),
+                id -> new int[2])[1]++);
+        Set<String> applied = new HashSet<>();
+        Double appliedSeconds = null;
+        Double mailsSeconds = null;
+        long deadline = drawBegin + patience.toNanos();
+        while ((appliedSeconds == null || mailsSeconds == null) && System.nanoTime() < deadline) {
+            if (appliedSeconds == null) {
+                expected.forEach((sessionId, counts) -> {
+                    if (!applied.contains(sessionId) && showsApplied(sessionId, counts[0], counts[1])) {
+                        applied.add(sessionId);
+                    }
+                });
+                if (applied.size() == expected.size()) {
+                    appliedSeconds = Latencies.round((System.nanoTime() - drawBegin) / 1e9);
+                    log.info("Lottery: every hold and waiting list applied {} s after the draw's start", appliedSeconds);
+                }
+            }
+            if (mailsSeconds == null && mailsWith(RESULT_SUBJECT) >= families) {
+                mailsSeconds = Latencies.round((System.nanoTime() - drawBegin) / 1e9);
+                log.info("Lottery: every result letter sent {} s after the draw's start", mailsSeconds);
+            }
             Pause.millis(1000);
         }
-        return (System.nanoTime() - begin) / 1e9;
+        return new Aftermath(expected.size(), applied.size(), appliedSeconds, mailsSeconds);
+    }
+
+    /** Whether staff's view of the session counts the draw's places and its whole waiting list. */
+    private boolean showsApplied(String sessionId, int granted, int waitlisted) {
+        Api.Answer roster = klub.api.get(klub.q("/api/staff/sessions/" + sessionId), klub.staff);
+        if (!roster.ok()) {
+            return false;
+        }
+        JsonNode online = roster.json().path("online");
+        int taken = online.path("held").asInt() + online.path("deposited").asInt() + online.path("confirmed").asInt();
+        return taken >= granted && roster.json().path("waitlist").size() >= waitlisted;
     }
 
     /** Mails at the SMTP sink whose subject starts so; counted once each, as they arrive. */
