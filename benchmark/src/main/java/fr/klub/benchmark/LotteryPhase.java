@@ -295,9 +295,11 @@ final class LotteryPhase {
 
     /**
      * The wish window as the command side would have written it: the programme (its seed kept in
-     * {@code lottery_seeds}, its commitment in the history), the sessions, each family registered,
-     * its demande created, its wishes recorded and deposited (with its {@code lottery_entries} row,
-     * which the command side writes in the deposit's transaction). The window closed a minute ago.
+     * {@code lottery_seeds}, its commitment in the history), the sessions, each family registered
+     * (with its children's {@code child_directory} rows, which the command side writes in the
+     * registration's transaction), its demande created, its wishes recorded and deposited (with its
+     * {@code lottery_entries} row, written likewise in the deposit's transaction). The window closed a
+     * minute ago.
      */
     private long write(UUID programmeId, byte[] seed, LocalDate first, List<Session> sessions, List<Entry> entries) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -324,6 +326,7 @@ final class LotteryPhase {
         long written = setup.size();
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         List<Object[]> entryRows = new ArrayList<>();
+        List<Object[]> directoryRows = new ArrayList<>();
         for (int f = 0; f < entries.size(); f++) {
             Entry entry = entries.get(f);
             String login = "tirage-" + f;
@@ -344,6 +347,7 @@ final class LotteryPhase {
             batch.add(event("Demande", entry.demandeId(), sequence, new LotteryEntered(entry.demandeId(),
                     entry.familyId(), programmeId, depositedAt)));
             entryRows.add(new Object[] {entry.demandeId(), programmeId, Timestamp.from(depositedAt)});
+            entry.children().forEach(child -> directoryRows.add(new Object[] {child.childId(), entry.familyId()}));
             if (batch.size() >= 2000 || f == entries.size() - 1) {
                 written += batch.size();
                 append(batch);
@@ -352,6 +356,7 @@ final class LotteryPhase {
         }
         jdbc.batchUpdate("INSERT INTO lottery_entries (demande_id, programme_id, deposited_at) VALUES (?, ?, ?)",
                 entryRows);
+        jdbc.batchUpdate("INSERT INTO child_directory (child_id, family_id) VALUES (?, ?)", directoryRows);
         return written;
     }
 
