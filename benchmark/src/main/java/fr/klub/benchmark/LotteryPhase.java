@@ -165,6 +165,7 @@ final class LotteryPhase {
         Aftermath aftermath = awaitAftermath(drawn, families, drawBegin, Duration.ofMinutes(30));
         result.put("appliedSessions", aftermath.appliedSessions());
         result.put("sessionsToApply", aftermath.sessions());
+        result.put("lastStepCommittedSecondsAfterDrawStart", aftermath.stepsSeconds());
         result.put("allHoldsAndWaitlistsAppliedSecondsAfterDrawStart", aftermath.appliedSeconds());
         result.put("resultMailsExpected", families);
         result.put("resultMailsReceived", mailsWith(RESULT_SUBJECT));
@@ -376,7 +377,8 @@ final class LotteryPhase {
      * a waiting list as long as the draw's (staff's session view, {@code GET /api/staff/sessions/{id}}),
      * and until the SMTP sink holds one result letter per family. Null: not within the patience.
      */
-    record Aftermath(int sessions, int appliedSessions, Double appliedSeconds, Double mailsSeconds) {
+    record Aftermath(int sessions, int appliedSessions, Double stepsSeconds, Double appliedSeconds,
+                     Double mailsSeconds) {
     }
 
     private Aftermath awaitAftermath(JsonNode drawn, int families, long drawBegin, Duration patience)
@@ -387,10 +389,16 @@ final class LotteryPhase {
         drawn.get("waitlisted").forEach(wait -> expected.computeIfAbsent(wait.get("sessionId").asText(),
                 id -> new int[2])[1]++);
         Set<String> applied = new HashSet<>();
+        Double stepsSeconds = null;
         Double appliedSeconds = null;
         Double mailsSeconds = null;
+        UUID programmeId = UUID.fromString(drawn.get("programmeId").asText());
         long deadline = drawBegin + patience.toNanos();
         while ((appliedSeconds == null || mailsSeconds == null) && System.nanoTime() < deadline) {
+            if (stepsSeconds == null && lastStepRecorded(programmeId)) {
+                stepsSeconds = Latencies.round((System.nanoTime() - drawBegin) / 1e9);
+                log.info("Lottery: the draw's last step committed {} s after the draw's start", stepsSeconds);
+            }
             if (appliedSeconds == null) {
                 expected.forEach((sessionId, counts) -> {
                     if (!applied.contains(sessionId) && showsApplied(sessionId, counts[0], counts[1])) {
@@ -408,7 +416,23 @@ final class LotteryPhase {
             }
             Pause.millis(1000);
         }
-        return new Aftermath(expected.size(), applied.size(), appliedSeconds, mailsSeconds);
+        return new Aftermath(expected.size(), applied.size(), stepsSeconds, appliedSeconds, mailsSeconds);
+    }
+
+    /** Whether the history holds the programme's last step (command side, before the read side's lag). */
+    private boolean lastStepRecorded(UUID programmeId) {
+        List<byte[]> progress = new JdbcTemplate(pool).queryForList("SELECT payload FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND payload_type = ? ORDER BY sequence_number DESC LIMIT 1",
+                byte[].class, programmeId.toString(), "fr.klub.domain.programme.LotteryApplicationProgressed");
+        if (progress.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonNode last = Api.JSON.readTree(progress.get(0));
+            return last.path("stepsApplied").asInt() >= last.path("steps").asInt();
+        } catch (java.io.IOException unreadable) {
+            return false;
+        }
     }
 
     /** Whether staff's view of the session counts the draw's places and its whole waiting list. */

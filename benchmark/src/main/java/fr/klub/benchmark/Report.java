@@ -76,6 +76,8 @@ final class Report {
                 + lottery.get("allocationSecondsColdThenWarm") + ")", "< 10 s", allocation < 10);
         lotteryRow(md, "draw over HTTP until its answer (the draw recorded), seconds", lottery.get("drawRecordedSeconds"),
                 "", null);
+        lotteryRow(md, "until the draw's last step is committed (history), seconds after the draw's start",
+                lottery.get("lastStepCommittedSecondsAfterDrawStart"), "", null);
         lotteryRow(md, "until the read side shows every hold and waiting list, seconds after the draw's start",
                 lottery.get("allHoldsAndWaitlistsAppliedSecondsAfterDrawStart") + " (" + lottery.get("appliedSessions")
                         + " of " + lottery.get("sessionsToApply") + " sessions)", "all applied",
