@@ -263,14 +263,14 @@ public final class BenchmarkCommand {
         results.put("settings", settings.describe());
         try (KlubSystem klub = KlubSystem.create(settings, settings.work())) {
             // The draw and its letters need the command- and notification-services; the query-service
-            // (which only follows the history) is left out of this phase alone, to leave it the machine.
-            for (ServiceProcess service : List.of(klub.command, klub.notification)) {
+            // shows when the draw's holds and waiting lists are applied, as staff and parents see them.
+            for (ServiceProcess service : List.of(klub.command, klub.query, klub.notification)) {
                 log.info("Starting {}", service.name());
                 service.start();
             }
             Pause.millis(5000);
             DataSource pool = klub.database.pool("benchmark", settings.baselinePool());
-            results.put("servicesRunning", List.of(klub.command.name(), klub.notification.name()));
+            results.put("servicesRunning", List.of(klub.command.name(), klub.query.name(), klub.notification.name()));
             results.put("lottery", lotteryPhase(klub, pool, settings));
             results.put("commandServiceRssAfterDrawMiB", Latencies.round(klub.command.rssMiB()));
             results.put("loadAverageAtEnd", Machine.loadAverage());

@@ -66,7 +66,9 @@ import fr.klub.platform.eventstore.KlubSerializers;
  * <ol>
  * <li>the allocation alone ({@link LotteryAllocator}, in this JVM, on the same wishes and seed);</li>
  * <li>staff's {@code POST /api/staff/programmes/{id}/draw}: the command-service reads the entries,
- * allocates, records the draw and applies every hold and queue entry, in one unit of work;</li>
+ * allocates and records the draw, in one unit of work, and answers;</li>
+ * <li>until the read side shows every hold and every waiting list of the draw: the command-service
+ * applies them after the answer, in batches of small steps, each in its own unit of work;</li>
  * <li>until every family's result letter reached the SMTP sink;</li>
  * <li>fairness figures from the draw's answer, and whether this JVM's allocation reproduces it.</li>
  * </ol>
@@ -146,7 +148,7 @@ final class LotteryPhase {
                 Duration.ofMinutes(30));
         double drawSeconds = (System.nanoTime() - drawBegin) / 1e9;
         result.put("drawStatus", answer.status());
-        result.put("drawSeconds", Latencies.round(drawSeconds));
+        result.put("drawRecordedSeconds", Latencies.round(drawSeconds));
         log.info("Lottery: draw answered {} in {} s", answer.status(), drawSeconds);
         if (!answer.ok()) {
             result.put("drawError", answer.body() == null ? "" : answer.body().substring(0, Math.min(500, answer.body().length())));
@@ -160,10 +162,14 @@ final class LotteryPhase {
         result.put("waitlisted", drawn.get("waitlisted").size());
         result.put("reproducedInThisJvm", reproduces(local, granted, drawn.get("waitlisted").size()));
 
-        double mailsSeconds = awaitResultMails(families, Duration.ofMinutes(30));
+        Aftermath aftermath = awaitAftermath(drawn, families, drawBegin, Duration.ofMinutes(30));
+        result.put("appliedSessions", aftermath.appliedSessions());
+        result.put("sessionsToApply", aftermath.sessions());
+        result.put("lastStepCommittedSecondsAfterDrawStart", aftermath.stepsSeconds());
+        result.put("allHoldsAndWaitlistsAppliedSecondsAfterDrawStart", aftermath.appliedSeconds());
         result.put("resultMailsExpected", families);
         result.put("resultMailsReceived", mailsWith(RESULT_SUBJECT));
-        result.put("allResultMailsSecondsAfterDrawStart", Latencies.round(drawSeconds + mailsSeconds));
+        result.put("allResultMailsSecondsAfterDrawStart", aftermath.mailsSeconds());
         result.put("fairness", LotteryFairness.of(wishes, granted));
         log.info("Lottery: {}", result);
         return result;
@@ -290,9 +296,11 @@ final class LotteryPhase {
 
     /**
      * The wish window as the command side would have written it: the programme (its seed kept in
-     * {@code lottery_seeds}, its commitment in the history), the sessions, each family registered,
-     * its demande created, its wishes recorded and deposited (with its {@code lottery_entries} row,
-     * which the command side writes in the deposit's transaction). The window closed a minute ago.
+     * {@code lottery_seeds}, its commitment in the history), the sessions, each family registered
+     * (with its children's {@code child_directory} rows, which the command side writes in the
+     * registration's transaction), its demande created, its wishes recorded and deposited (with its
+     * {@code lottery_entries} row, written likewise in the deposit's transaction). The window closed a
+     * minute ago.
      */
     private long write(UUID programmeId, byte[] seed, LocalDate first, List<Session> sessions, List<Entry> entries) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -319,6 +327,7 @@ final class LotteryPhase {
         long written = setup.size();
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         List<Object[]> entryRows = new ArrayList<>();
+        List<Object[]> directoryRows = new ArrayList<>();
         for (int f = 0; f < entries.size(); f++) {
             Entry entry = entries.get(f);
             String login = "tirage-" + f;
@@ -339,6 +348,7 @@ final class LotteryPhase {
             batch.add(event("Demande", entry.demandeId(), sequence, new LotteryEntered(entry.demandeId(),
                     entry.familyId(), programmeId, depositedAt)));
             entryRows.add(new Object[] {entry.demandeId(), programmeId, Timestamp.from(depositedAt)});
+            entry.children().forEach(child -> directoryRows.add(new Object[] {child.childId(), entry.familyId()}));
             if (batch.size() >= 2000 || f == entries.size() - 1) {
                 written += batch.size();
                 append(batch);
@@ -347,6 +357,7 @@ final class LotteryPhase {
         }
         jdbc.batchUpdate("INSERT INTO lottery_entries (demande_id, programme_id, deposited_at) VALUES (?, ?, ?)",
                 entryRows);
+        jdbc.batchUpdate("INSERT INTO child_directory (child_id, family_id) VALUES (?, ?)", directoryRows);
         return written;
     }
 
@@ -360,14 +371,79 @@ final class LotteryPhase {
                         "correlationId", UUID.randomUUID().toString())));
     }
 
-    /** Seconds until the SMTP sink holds {@code expected} result letters (or the patience is out). */
-    private double awaitResultMails(int expected, Duration patience) throws MessagingException {
-        long begin = System.nanoTime();
-        long deadline = begin + patience.toNanos();
-        while (mailsWith(RESULT_SUBJECT) < expected && System.nanoTime() < deadline) {
+    /**
+     * What follows the draw's answer, measured from the draw's start: the seconds until the read side
+     * shows, for every session of the draw, as many online places taken as the draw granted there and
+     * a waiting list as long as the draw's (staff's session view, {@code GET /api/staff/sessions/{id}}),
+     * and until the SMTP sink holds one result letter per family. Null: not within the patience.
+     */
+    record Aftermath(int sessions, int appliedSessions, Double stepsSeconds, Double appliedSeconds,
+                     Double mailsSeconds) {
+    }
+
+    private Aftermath awaitAftermath(JsonNode drawn, int families, long drawBegin, Duration patience)
+            throws MessagingException {
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        drawn.get("granted").forEach(place -> expected.computeIfAbsent(place.get("sessionId").asText(),
+                id -> new int[2])[0]++);
+        drawn.get("waitlisted").forEach(wait -> expected.computeIfAbsent(wait.get("sessionId").asText(),
+                id -> new int[2])[1]++);
+        Set<String> applied = new HashSet<>();
+        Double stepsSeconds = null;
+        Double appliedSeconds = null;
+        Double mailsSeconds = null;
+        UUID programmeId = UUID.fromString(drawn.get("programmeId").asText());
+        long deadline = drawBegin + patience.toNanos();
+        while ((appliedSeconds == null || mailsSeconds == null) && System.nanoTime() < deadline) {
+            if (stepsSeconds == null && lastStepRecorded(programmeId)) {
+                stepsSeconds = Latencies.round((System.nanoTime() - drawBegin) / 1e9);
+                log.info("Lottery: the draw's last step committed {} s after the draw's start", stepsSeconds);
+            }
+            if (appliedSeconds == null) {
+                expected.forEach((sessionId, counts) -> {
+                    if (!applied.contains(sessionId) && showsApplied(sessionId, counts[0], counts[1])) {
+                        applied.add(sessionId);
+                    }
+                });
+                if (applied.size() == expected.size()) {
+                    appliedSeconds = Latencies.round((System.nanoTime() - drawBegin) / 1e9);
+                    log.info("Lottery: every hold and waiting list applied {} s after the draw's start", appliedSeconds);
+                }
+            }
+            if (mailsSeconds == null && mailsWith(RESULT_SUBJECT) >= families) {
+                mailsSeconds = Latencies.round((System.nanoTime() - drawBegin) / 1e9);
+                log.info("Lottery: every result letter sent {} s after the draw's start", mailsSeconds);
+            }
             Pause.millis(1000);
         }
-        return (System.nanoTime() - begin) / 1e9;
+        return new Aftermath(expected.size(), applied.size(), stepsSeconds, appliedSeconds, mailsSeconds);
+    }
+
+    /** Whether the history holds the programme's last step (command side, before the read side's lag). */
+    private boolean lastStepRecorded(UUID programmeId) {
+        List<byte[]> progress = new JdbcTemplate(pool).queryForList("SELECT payload FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND payload_type = ? ORDER BY sequence_number DESC LIMIT 1",
+                byte[].class, programmeId.toString(), "fr.klub.domain.programme.LotteryApplicationProgressed");
+        if (progress.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonNode last = Api.JSON.readTree(progress.get(0));
+            return last.path("stepsApplied").asInt() >= last.path("steps").asInt();
+        } catch (java.io.IOException unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether staff's view of the session counts the draw's places and its whole waiting list. */
+    private boolean showsApplied(String sessionId, int granted, int waitlisted) {
+        Api.Answer roster = klub.api.get(klub.q("/api/staff/sessions/" + sessionId), klub.staff);
+        if (!roster.ok()) {
+            return false;
+        }
+        JsonNode online = roster.json().path("online");
+        int taken = online.path("held").asInt() + online.path("deposited").asInt() + online.path("confirmed").asInt();
+        return taken >= granted && roster.json().path("waitlist").size() >= waitlisted;
     }
 
     /** Mails at the SMTP sink whose subject starts so; counted once each, as they arrive. */

@@ -1,6 +1,7 @@
 package fr.klub.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -160,6 +161,8 @@ abstract class LotteryContract {
         assertThat(drawn.body().path("granted")).hasSize(1);
         assertThat(drawn.body().path("waitlisted")).hasSize(1);
         assertThat(drawn.body().path("waitlisted").get(0).path("position").asInt()).isEqualTo(1);
+        // the answer comes once the draw is recorded; its hold and queue follow in steps of their own
+        await().atMost(Duration.ofSeconds(60)).until(() -> klub.eventsOfType(ChildQueued.class, session) == 1);
         assertThat(klub.eventsOfType(WishGranted.class, firstDemande) + klub.eventsOfType(WishGranted.class,
                 secondDemande)).isEqualTo(1);
         assertThat(klub.eventsOfType(ChildQueued.class, session)).isEqualTo(1);

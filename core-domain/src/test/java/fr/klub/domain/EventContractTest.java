@@ -56,11 +56,14 @@ import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.GuardiansRectified;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryApplicationProgressed;
+import fr.klub.domain.programme.LotteryApplyDue;
 import fr.klub.domain.programme.LotteryDrawDue;
 import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.programme.ProgrammeCreated;
 import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.WishGranted;
+import fr.klub.domain.demande.WishGrantSkipped;
 import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.session.Channel;
@@ -160,6 +163,9 @@ class EventContractTest {
                 new WishRemoved(DEMANDE, CHILD, SESSION),
                 new LotteryEntered(DEMANDE, FAMILY, PROGRAMME, Instant.parse("2020-10-01T08:12:31.250Z")),
                 new WishGranted(DEMANDE, CHILD, SESSION),
+                new WishGrantSkipped(DEMANDE, SECOND_CHILD, SECOND_SESSION, "PERIOD_ALREADY_BOOKED"),
+                new LotteryApplyDue(40),
+                new LotteryApplicationProgressed(PROGRAMME, 40, 5100),
                 new LotteryDrawDue(Instant.parse("2020-10-05T22:00:00Z")),
                 new LotteryDrawn(PROGRAMME, "74657374", Instant.parse("2020-10-05T22:00:00Z"), List.of(FAMILY),
                         List.of(new LotteryDrawn.Granted(DEMANDE, CHILD, SESSION)),

@@ -35,6 +35,7 @@ import fr.klub.domain.demande.DraftLimit;
 import fr.klub.domain.demande.FamilyDrafts;
 import fr.klub.domain.family.ChildDirectory;
 import fr.klub.domain.family.Family;
+import fr.klub.domain.lottery.LotteryApplication;
 import fr.klub.domain.lottery.LotteryDraw;
 import fr.klub.domain.lottery.LotteryEntries;
 import fr.klub.domain.lottery.LotterySeedVault;
@@ -162,6 +163,14 @@ class DomainWiring {
     LotteryDraw lotteryDraw(Places places, LotteryEntries entries, LotterySeedVault seeds,
                             ObjectProvider<Configuration> axon) {
         return new LotteryDraw(lazy(axon, Programme.class), lazy(axon, Demande.class), places, entries, seeds);
+    }
+
+    /** What the programme's {@code lottery-apply} deadline runs: a batch of the draw's steps. */
+    @Bean
+    LotteryApplication lotteryApplication(Places places, ChildDirectory directory, KlubProperties properties,
+                                          ObjectProvider<Configuration> axon) {
+        return new LotteryApplication(lazy(axon, Demande.class), places, directory,
+                properties.lottery().applyBatchSize());
     }
 
     private static <T> Repository<T> lazy(ObjectProvider<Configuration> axon, Class<T> type) {

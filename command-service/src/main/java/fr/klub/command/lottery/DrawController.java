@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.klub.command.axon.DueDeadlines;
 import fr.klub.command.support.CommandSender;
 import fr.klub.domain.lottery.DrawLottery;
 import fr.klub.domain.programme.Lottery;
@@ -19,7 +20,11 @@ import fr.klub.domain.shared.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Staff run a lottery's draw once its wishes have closed; asking again gives the same draw. */
+/**
+ * Staff run a lottery's draw once its wishes have closed; asking again gives the same draw. The
+ * answer comes once the draw is recorded; its holds and waiting lists follow within moments
+ * (docs/decisions/domain-lottery.md).
+ */
 @RestController
 @PreAuthorize("hasRole('STAFF')")
 @Tag(name = "Programmes (staff)")
@@ -29,11 +34,13 @@ class DrawController {
 
     private final CommandSender commands;
     private final LotterySeeds seeds;
+    private final DueDeadlines dueDeadlines;
     private final Clock clock;
 
-    DrawController(CommandSender commands, LotterySeeds seeds, Clock clock) {
+    DrawController(CommandSender commands, LotterySeeds seeds, DueDeadlines dueDeadlines, Clock clock) {
         this.commands = commands;
         this.seeds = seeds;
+        this.dueDeadlines = dueDeadlines;
         this.clock = clock;
     }
 
@@ -42,6 +49,8 @@ class DrawController {
     Drawn draw(@PathVariable UUID programmeId) {
         String seed = seeds.seedOf(programmeId).orElseThrow(() -> Refusal.notFound(UNKNOWN_LOTTERY));
         LotteryDrawn drawn = commands.send(new DrawLottery(programmeId, seed, clock.instant()), UNKNOWN_LOTTERY);
+        // the draw is recorded: its application (holds, waiting lists) starts now, in batches of their own
+        dueDeadlines.runDueNow();
         return new Drawn(programmeId, drawn.drawnAt(), drawn.seed(),
                 Lottery.commitmentOf(HexFormat.of().parseHex(drawn.seed())),
                 drawn.granted().stream().map(g -> new Granted(g.childId(), g.sessionId())).toList(),

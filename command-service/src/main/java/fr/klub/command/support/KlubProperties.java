@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** Settings of the command side (prefix {@code klub}). */
 @ConfigurationProperties("klub")
 public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSettings demande,
-                             @DefaultValue WaitlistSettings waitlist, @DefaultValue Command command) {
+                             @DefaultValue WaitlistSettings waitlist, @DefaultValue LotterySettings lottery,
+                             @DefaultValue Command command) {
 
     /** The town's time zone: sessions start and cancellation deadlines fall in local time. */
     public record Town(@DefaultValue("Europe/Paris") ZoneId zone) {
@@ -25,6 +26,15 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
 
     /** How long a family has to answer a place offered from a waiting list (product.md §9), on the service's clock. */
     public record WaitlistSettings(@DefaultValue("PT24H") Duration offerTimeout) {
+    }
+
+    /**
+     * A lottery's draw is applied in batches of {@code applyBatchSize} steps (a demande's grants, or a
+     * session's waiting list), each in its own unit of work; with {@code applyAtOnce} the next batch
+     * starts as soon as the previous one committed, instead of at db-scheduler's next poll
+     * (docs/decisions/domain-lottery.md).
+     */
+    public record LotterySettings(@DefaultValue("25") int applyBatchSize, @DefaultValue("true") boolean applyAtOnce) {
     }
 
     public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates,

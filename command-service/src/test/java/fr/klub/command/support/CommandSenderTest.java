@@ -38,7 +38,7 @@ class CommandSenderTest {
             }
             return "done";
         });
-        KlubProperties properties = new KlubProperties(null, null, null, new KlubProperties.Command(
+        KlubProperties properties = new KlubProperties(null, null, null, null, new KlubProperties.Command(
                 new KlubProperties.Retry(maxAttempts, Duration.ofNanos(1), Duration.ofMillis(1)), null,
                 new KlubProperties.Admission(2, Duration.ofSeconds(5))));
         return new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build(), properties);

@@ -43,14 +43,20 @@ public class Enrolment {
 
     /**
      * Whether a click records a wish (a lottery's wish window) rather than taking a place; between the
-     * end of the wishes and the draw, nobody books.
+     * end of the wishes and the draw's last step, nobody books.
      */
     public boolean recordsWishes(UUID programmeId, Instant at) {
         Programme programme = Aggregates.loadOrNotFound(programmes, programmeId, "Programme inconnu.").invoke(p -> p);
-        if (programme.awaitsDrawAt(at)) {
-            throw new Refusal(RefusalCode.BOOKING_CLOSED, "Les vœux sont clos ; le tirage au sort n'a pas encore eu lieu.");
-        }
+        requireNoDrawPending(programme, at);
         return programme.isWishWindowOpenAt(at);
+    }
+
+    private static void requireNoDrawPending(Programme programme, Instant at) {
+        if (programme.awaitsDrawAt(at)) {
+            throw new Refusal(RefusalCode.BOOKING_CLOSED, programme.draw().isPresent()
+                    ? "Le tirage au sort est en cours d'application : réessayez dans quelques minutes."
+                    : "Les vœux sont clos ; le tirage au sort n'a pas encore eu lieu.");
+        }
     }
 
     /** Staff book on site outside the booking window, but only children of the programme's ages. */
@@ -62,12 +68,16 @@ public class Enrolment {
                 .invoke(Programme::rules));
     }
 
-    /** A child of the caller's family, of the programme's ages (the session checks its own window). */
-    public void admitToWaitlist(UUID familyId, UUID childId, UUID programmeId) {
+    /**
+     * A child of the caller's family, of the programme's ages (the session checks its own window);
+     * until a lottery's draw is applied its waiting lists are the draw's, in draw order.
+     */
+    public void admitToWaitlist(UUID familyId, UUID childId, UUID programmeId, Instant at) {
         Child child = Aggregates.loadOrNotFound(families, familyId, "Famille inconnue.")
                 .invoke(f -> f.child(childId)).orElseThrow(() -> Refusal.notFound("Enfant inconnu."));
-        requireAge(child, Aggregates.loadOrNotFound(programmes, programmeId, "Programme inconnu.")
-                .invoke(Programme::rules));
+        Programme programme = Aggregates.loadOrNotFound(programmes, programmeId, "Programme inconnu.").invoke(p -> p);
+        requireAge(child, programme.rules());
+        requireNoDrawPending(programme, at);
     }
 
     private static void requireAge(Child child, ProgrammeRules rules) {

@@ -2,6 +2,7 @@ package fr.klub.domain.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -11,6 +12,7 @@ import org.axonframework.modelling.command.Repository;
 import fr.klub.domain.childperiod.ChildPeriod;
 import fr.klub.domain.childperiod.ChildPeriodId;
 import fr.klub.domain.childperiod.ClaimForOffer;
+import fr.klub.domain.childperiod.ClaimIfFree;
 import fr.klub.domain.childperiod.ClaimPeriod;
 import fr.klub.domain.childperiod.FreePeriod;
 import fr.klub.domain.session.BookOnsitePlace;
@@ -21,6 +23,7 @@ import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionSlot;
 import fr.klub.domain.shared.Aggregates;
 import fr.klub.domain.shared.Refusal;
+import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.ReleaseReason;
 
 /**
@@ -62,6 +65,38 @@ public class Places {
         send(session, new HoldOnlinePlace(sessionId, childId, demandeId, at));
         claim(session.invoke(Session::slot), childId);
         return session.invoke(Session::onlinePlacesLeft);
+    }
+
+    /**
+     * The draw's grant (docs/decisions/domain-lottery.md): takes the online place as {@link #holdOnline}
+     * does, but a place that can no longer be taken — the child's half-day held by another session
+     * meanwhile, the session cancelled, closed or full — is answered, not thrown, and changes nothing:
+     * every check is read before the first event, so the rest of the draw goes on.
+     *
+     * @return why the place was not taken, or empty once it is held (or was already, by this demande)
+     */
+    public Optional<Refusal> grantOnline(UUID programmeId, UUID sessionId, UUID childId, UUID demandeId, Instant at)
+            throws Exception {
+        Aggregate<Session> session = load(sessionId);
+        SessionSlot slot = session.invoke(Session::slot);
+        if (!slot.programmeId().equals(programmeId)) {
+            throw new IllegalStateException("a draw grants only sessions of its programme");
+        }
+        if (session.invoke(s -> s.onlineDemandeOf(childId)).filter(demandeId::equals).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Refusal> refusal = session.invoke(s -> s.onlineHoldRefusal(childId, at));
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        ChildPeriodId period = new ChildPeriodId(childId, slot.date(), slot.period());
+        if (!(Boolean) send(childPeriods.loadOrCreate(period.toString(), ChildPeriod::new),
+                new ClaimIfFree(period, sessionId))) {
+            return Optional.of(new Refusal(RefusalCode.PERIOD_ALREADY_BOOKED,
+                    "L'enfant a déjà une activité sur ce créneau."));
+        }
+        send(session, new HoldOnlinePlace(sessionId, childId, demandeId, at));
+        return Optional.empty();
     }
 
     /** Where and when a session of the programme takes place (a wish takes no place). */

@@ -52,7 +52,7 @@ public class Waitlists {
         requireOwnChild(command.familyId(), command.childId());
         Aggregate<Session> session = places.load(command.sessionId(), UNKNOWN_SESSION);
         enrolment.admitToWaitlist(command.familyId(), command.childId(),
-                session.invoke(s -> s.slot().programmeId()));
+                session.invoke(s -> s.slot().programmeId()), command.at());
         return (WaitlistPosition) Places.send(session,
                 new QueueChild(command.sessionId(), command.childId(), command.familyId(), command.at()));
     }

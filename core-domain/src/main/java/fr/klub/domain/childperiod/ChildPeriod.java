@@ -59,6 +59,21 @@ public class ChildPeriod {
         return false;
     }
 
+    /** @return whether the half-day is this session's now (newly or already); false: another session holds it, nothing changed. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(ClaimIfFree command) {
+        if (command.sessionId().equals(heldBy)) {
+            return true;
+        }
+        if (heldBy != null) {
+            return false;
+        }
+        ChildPeriodId id = command.childPeriodId();
+        apply(new ChildPeriodClaimed(id.toString(), id.childId(), id.date(), id.period(), command.sessionId()));
+        return true;
+    }
+
     @CommandHandler
     public void handle(FreePeriod command) {
         if (command.sessionId().equals(heldBy)) {

@@ -55,6 +55,11 @@ public class Demande {
      * records, not a map keyed by reservation, so that snapshots (JSON) read it back.
      */
     private final List<WishRecorded> wishes = new ArrayList<>();
+    /**
+     * Granted wishes the draw already applied, held or skipped: granting again is a no-op, even after
+     * the place was given back or the demande refused.
+     */
+    private final Set<ReservationRef> grantsApplied = new LinkedHashSet<>();
     /** Reservations the family cancelled: cancelling again is a no-op, not an error. */
     private final Set<ReservationRef> withdrawnByFamily = new LinkedHashSet<>();
     private long number;
@@ -131,17 +136,32 @@ public class Demande {
         return HoldOutcome.wish(true, chosen);
     }
 
-    /** The draw's grant: a deposited demande takes the place, exactly as a clicked and deposited one holds it. */
+    /**
+     * The draw's grant: a deposited demande takes the place, exactly as a clicked and deposited one
+     * holds it. Applied after the draw was recorded, so the world may have moved meanwhile: a demande
+     * no longer deposited, or a place that can no longer be taken, is recorded as skipped, and the
+     * rest of the draw goes on. Granting again is a no-op.
+     */
     @CommandHandler
     public void handle(GrantWish command, Places places) throws Exception {
         ReservationRef wish = new ReservationRef(command.childId(), command.sessionId());
-        if (reservations.contains(wish)) {
+        if (reservations.contains(wish) || grantsApplied.contains(wish)) {
             return;
         }
-        if (status != DemandeStatus.DEPOSITED || wishOf(wish).isEmpty()) {
-            throw new IllegalStateException("a draw grants only deposited wishes");
+        if (wishOf(wish).isEmpty()) {
+            throw new IllegalStateException("a draw grants only wishes it read");
         }
-        places.holdOnline(programmeId, command.sessionId(), command.childId(), demandeId, command.at());
+        if (status != DemandeStatus.DEPOSITED) {
+            apply(new WishGrantSkipped(demandeId, command.childId(), command.sessionId(),
+                    RefusalCode.DEMANDE_NOT_DEPOSITED.name()));
+            return;
+        }
+        Optional<Refusal> refusal = places.grantOnline(programmeId, command.sessionId(), command.childId(), demandeId,
+                command.at());
+        if (refusal.isPresent()) {
+            apply(new WishGrantSkipped(demandeId, command.childId(), command.sessionId(), refusal.get().code().name()));
+            return;
+        }
         apply(new WishGranted(demandeId, command.childId(), command.sessionId()));
     }
 
@@ -355,6 +375,12 @@ public class Demande {
     @EventSourcingHandler
     void on(WishGranted event) {
         reservations.add(new ReservationRef(event.childId(), event.sessionId()));
+        grantsApplied.add(new ReservationRef(event.childId(), event.sessionId()));
+    }
+
+    @EventSourcingHandler
+    void on(WishGrantSkipped event) {
+        grantsApplied.add(new ReservationRef(event.childId(), event.sessionId()));
     }
 
     @EventSourcingHandler

@@ -2,7 +2,6 @@ package fr.klub.domain.lottery;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.axonframework.modelling.command.Repository;
 
 import fr.klub.domain.booking.Places;
 import fr.klub.domain.demande.Demande;
-import fr.klub.domain.demande.GrantWish;
 import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.programme.Lottery;
 import fr.klub.domain.programme.LotteryAnnounced;
@@ -31,8 +29,9 @@ import fr.klub.domain.shared.RefusalCode;
 
 /**
  * The draw (product.md §10), in one unit of work: reads the deposited wishes from the demandes that
- * entered, computes the allocation, records it on the programme, then turns each granted wish into a
- * place held by its demande and queues the others in draw order. Drawing again returns the first draw.
+ * entered, computes the allocation and records it on the programme. Recording it starts its
+ * application in small steps ({@link LotteryApplication}): each granted wish becomes a place held by
+ * its demande, the others queue in draw order. Drawing again returns the first draw.
  */
 public class LotteryDraw {
 
@@ -84,9 +83,8 @@ public class LotteryDraw {
         DrawOutcome outcome = LotteryAllocator.allocate(seed, wishes, placesLeft(wishes));
         LotteryDrawn drawn = new LotteryDrawn(command.programmeId(), HexFormat.of().formatHex(seed), command.at(),
                 outcome.familyOrder(), outcome.granted(), outcome.waitlisted());
-        programme.handle(GenericCommandMessage.asCommandMessage(new RecordDraw(command.programmeId(), drawn)));
-        apply(drawn, wishes);
-        return drawn;
+        return (LotteryDrawn) programme.handle(
+                GenericCommandMessage.asCommandMessage(new RecordDraw(command.programmeId(), drawn)));
     }
 
     /** Only demandes deposited before the wishes closed, and still deposited (not refused meanwhile). */
@@ -112,28 +110,6 @@ public class LotteryDraw {
             left.put(sessionId, places.onlinePlacesLeft(sessionId));
         }
         return left;
-    }
-
-    /**
-     * Sessions are taken in one global order (by id), as {@code Demande} releases them, so that the
-     * draw never waits on a session another unit of work holds while it waits on ours; a sort by
-     * session keeps each waiting list's draw order.
-     */
-    private void apply(LotteryDrawn drawn, List<LotteryWish> wishes) throws Exception {
-        List<LotteryDrawn.Granted> granted = new ArrayList<>(drawn.granted());
-        granted.sort(Comparator.comparing(LotteryDrawn.Granted::sessionId).thenComparing(LotteryDrawn.Granted::childId));
-        for (LotteryDrawn.Granted grant : granted) {
-            Aggregates.loadOrNotFound(demandes, grant.demandeId(), "Demande inconnue.").handle(GenericCommandMessage
-                    .asCommandMessage(new GrantWish(grant.demandeId(), grant.childId(), grant.sessionId(),
-                            drawn.drawnAt())));
-        }
-        Map<UUID, UUID> familyOfChild = new HashMap<>();
-        wishes.forEach(wish -> familyOfChild.put(wish.childId(), wish.familyId()));
-        List<LotteryDrawn.Waitlisted> waitlisted = new ArrayList<>(drawn.waitlisted());
-        waitlisted.sort(Comparator.comparing(LotteryDrawn.Waitlisted::sessionId));
-        for (LotteryDrawn.Waitlisted wait : waitlisted) {
-            places.queueDrawn(wait.sessionId(), wait.childId(), familyOfChild.get(wait.childId()), drawn.drawnAt());
-        }
     }
 
     private static byte[] seed(String hex) {

@@ -2,6 +2,7 @@ package fr.klub.domain.programme;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -14,6 +15,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import fr.klub.domain.lottery.LotteryApplication;
 import fr.klub.domain.lottery.LotteryDraw;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
@@ -27,6 +29,7 @@ import fr.klub.domain.shared.Require;
 public class Programme {
 
     static final String LOTTERY_DRAW = "lottery-draw";
+    static final String LOTTERY_APPLY = "lottery-apply";
 
     @AggregateIdentifier
     private UUID programmeId;
@@ -34,6 +37,9 @@ public class Programme {
     /** Null for a first-come programme. */
     private LotteryAnnounced lottery;
     private LotteryDrawn draw;
+    /** The draw's steps applied so far (docs/decisions/domain-lottery.md); clicks wait until it is applied. */
+    private int drawStepsApplied;
+    private boolean drawApplied;
 
     protected Programme() {
     }
@@ -88,9 +94,13 @@ public class Programme {
         return hex.toLowerCase();
     }
 
-    /** Keeps the first draw: a second one, whatever its seed, is a no-op (the caller returns the first). */
+    /**
+     * Keeps the first draw: a second one, whatever its seed, is a no-op (the caller returns the first).
+     * Recording it starts its application, in steps of their own units of work: the first batch is
+     * due at once on the persistent deadline manager, in this transaction.
+     */
     @CommandHandler
-    public LotteryDrawn handle(RecordDraw command) {
+    public LotteryDrawn handle(RecordDraw command, DeadlineManager deadlines) {
         if (draw != null) {
             return draw;
         }
@@ -105,7 +115,30 @@ public class Programme {
             throw new Refusal(RefusalCode.VALIDATION_FAILED, "La graine ne correspond pas à l'engagement publié.");
         }
         apply(command.draw());
+        int steps = LotteryApplication.stepsOf(draw);
+        apply(new LotteryApplicationProgressed(programmeId, 0, steps));
+        if (steps > 0) {
+            deadlines.schedule(Duration.ZERO, LOTTERY_APPLY, new LotteryApplyDue(0));
+        }
         return draw;
+    }
+
+    /**
+     * The next batch of the draw's application, once, on one instance, after restarts; it records how
+     * far it got and schedules the next batch in the same transaction. A stale payload (its batch was
+     * already applied: a deadline run twice) does nothing.
+     */
+    @DeadlineHandler(deadlineName = LOTTERY_APPLY)
+    public void on(LotteryApplyDue due, LotteryApplication application, DeadlineManager deadlines) throws Exception {
+        if (draw == null || drawApplied || due.fromStep() != drawStepsApplied) {
+            return;
+        }
+        int steps = LotteryApplication.stepsOf(draw);
+        int next = application.applyBatch(draw, drawStepsApplied);
+        apply(new LotteryApplicationProgressed(programmeId, next, steps));
+        if (next < steps) {
+            deadlines.schedule(Duration.ZERO, LOTTERY_APPLY, new LotteryApplyDue(next));
+        }
     }
 
     @EventSourcingHandler
@@ -121,9 +154,17 @@ public class Programme {
         lottery = event;
     }
 
+    /** A draw recorded without steps (by an earlier version) was applied in its own unit of work. */
     @EventSourcingHandler
     void on(LotteryDrawn event) {
         draw = event;
+        drawApplied = true;
+    }
+
+    @EventSourcingHandler
+    void on(LotteryApplicationProgressed event) {
+        drawStepsApplied = event.stepsApplied();
+        drawApplied = event.finished();
     }
 
     public ProgrammeRules rules() {
@@ -147,8 +188,11 @@ public class Programme {
         return lottery != null && rules.isBookingOpenAt(at) && at.isBefore(lottery.wishesCloseAt());
     }
 
-    /** Between the end of the wishes and the draw nobody books: the places are the draw's. */
+    /**
+     * Between the end of the wishes and the draw's last step nobody books or queues: the places and
+     * the waiting lists are the draw's until it is applied.
+     */
     public boolean awaitsDrawAt(Instant at) {
-        return lottery != null && draw == null && !at.isBefore(lottery.wishesCloseAt());
+        return lottery != null && !drawApplied && !at.isBefore(lottery.wishesCloseAt());
     }
 }

@@ -60,26 +60,40 @@ public class Session {
 
     @CommandHandler
     public boolean handle(HoldOnlinePlace command) {
-        if (online.containsKey(command.childId())) {
-            if (command.demandeId().equals(online.get(command.childId()))) {
-                return false;
-            }
-            throw periodTaken();
+        if (command.demandeId().equals(online.get(command.childId()))) {
+            return false;
         }
-        if (onsite.contains(command.childId())) {
-            throw periodTaken();
-        }
-        requireNoPendingOffer(command.childId());
-        requireOpen(command.at(), true);
-        if (onlinePlacesLeft() == 0) {
-            throw new Refusal(RefusalCode.SESSION_FULL, waitlist.inOrder().isEmpty()
-                    ? "Complet : il n'y a plus de place en ligne pour cette séance."
-                    : "Complet : il n'y a plus de place en ligne pour cette séance ; vous pouvez inscrire "
-                            + "l'enfant sur la liste d'attente.");
+        Optional<Refusal> refusal = onlineHoldRefusal(command.childId(), command.at());
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         leaveQueueOnBooking(command.childId());
         apply(new OnlinePlaceHeld(sessionId, command.childId(), command.demandeId()));
         return true;
+    }
+
+    /**
+     * Why a new online place cannot be held for this child now, if it cannot: the hold's own checks,
+     * which the draw's grants read first so that a grant that cannot be taken changes nothing.
+     */
+    public Optional<Refusal> onlineHoldRefusal(UUID childId, Instant at) {
+        if (online.containsKey(childId) || onsite.contains(childId)) {
+            return Optional.of(periodTaken());
+        }
+        if (waitlist.entry(childId).filter(WaitlistEntry::offered).isPresent()) {
+            return Optional.of(pendingOfferRefusal());
+        }
+        Optional<Refusal> closed = closedRefusal(at, true);
+        if (closed.isPresent()) {
+            return closed;
+        }
+        if (onlinePlacesLeft() == 0) {
+            return Optional.of(new Refusal(RefusalCode.SESSION_FULL, waitlist.inOrder().isEmpty()
+                    ? "Complet : il n'y a plus de place en ligne pour cette séance."
+                    : "Complet : il n'y a plus de place en ligne pour cette séance ; vous pouvez inscrire "
+                            + "l'enfant sur la liste d'attente."));
+        }
+        return Optional.empty();
     }
 
     @CommandHandler
@@ -250,23 +264,35 @@ public class Session {
     }
 
     private void requireOpen(Instant at, boolean online) {
+        Optional<Refusal> closed = closedRefusal(at, online);
+        if (closed.isPresent()) {
+            throw closed.get();
+        }
+    }
+
+    private Optional<Refusal> closedRefusal(Instant at, boolean online) {
         if (cancelled) {
-            throw new Refusal(RefusalCode.BOOKING_CLOSED, "Cette séance a été annulée.");
+            return Optional.of(new Refusal(RefusalCode.BOOKING_CLOSED, "Cette séance a été annulée."));
         }
         if (!at.isBefore(startsAt)) {
-            throw new Refusal(RefusalCode.BOOKING_CLOSED, "Cette séance a déjà commencé.");
+            return Optional.of(new Refusal(RefusalCode.BOOKING_CLOSED, "Cette séance a déjà commencé."));
         }
         if (online && (at.isBefore(bookingOpensAt) || !at.isBefore(bookingClosesAt))) {
-            throw new Refusal(RefusalCode.BOOKING_CLOSED,
-                    "Les réservations en ligne ne sont pas ouvertes pour ce programme.");
+            return Optional.of(new Refusal(RefusalCode.BOOKING_CLOSED,
+                    "Les réservations en ligne ne sont pas ouvertes pour ce programme."));
         }
+        return Optional.empty();
     }
 
     private void requireNoPendingOffer(UUID childId) {
         if (waitlist.entry(childId).filter(WaitlistEntry::offered).isPresent()) {
-            throw new Refusal(RefusalCode.PERIOD_ALREADY_BOOKED,
-                    "Une place est déjà proposée à l'enfant sur cette séance : acceptez-la depuis la liste d'attente.");
+            throw pendingOfferRefusal();
         }
+    }
+
+    private static Refusal pendingOfferRefusal() {
+        return new Refusal(RefusalCode.PERIOD_ALREADY_BOOKED,
+                "Une place est déjà proposée à l'enfant sur cette séance : acceptez-la depuis la liste d'attente.");
     }
 
     private void leaveQueueOnBooking(UUID childId) {

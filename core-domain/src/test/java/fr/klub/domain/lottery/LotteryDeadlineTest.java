@@ -51,6 +51,7 @@ class LotteryDeadlineTest {
                 .until(() -> !klub.events(programme, LotteryDrawn.class).isEmpty());
         LotteryDrawn drawn = klub.events(programme, LotteryDrawn.class).get(0);
         assertThat(drawn.drawnAt()).isEqualTo(wishesCloseAt);
+        klub.awaitDrawApplied(programme);
         assertThat(klub.events(demande, WishGranted.class)).containsExactly(new WishGranted(demande, child, danse));
     }
 }

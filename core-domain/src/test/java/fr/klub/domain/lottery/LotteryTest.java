@@ -199,6 +199,7 @@ class LotteryTest {
 
         Instant drawnAt = wishesCloseAt.plusSeconds(60);
         LotteryDrawn drawn = draw(SEED_HEX, drawnAt);
+        klub.awaitDrawApplied(programme);
 
         assertThat(drawn.seed()).isEqualTo(SEED_HEX);
         assertThat(drawn.familyOrder()).containsExactlyInAnyOrder(ARNAUD, BERTIN, CARON);
@@ -221,6 +222,11 @@ class LotteryTest {
                 .map(LotteryDrawn.Waitlisted::childId).toList());
         assertThat(drawn.granted().size() + danseQueue.size()).isEqualTo(4);
 
+        List<Integer> positions = drawn.waitlisted().stream().filter(w -> w.sessionId().equals(danse))
+                .map(LotteryDrawn.Waitlisted::position).toList();
+        assertThat(positions).as("the queue's order is the draw's positions").isSorted()
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, danseQueue.size()).boxed().toList());
+
         int programmeEvents = klub.events(programme).size();
         assertThat(draw("00", drawnAt.plusSeconds(60))).isEqualTo(drawn);
         assertThat(klub.events(programme)).hasSize(programmeEvents);
@@ -229,6 +235,7 @@ class LotteryTest {
     @Test
     void afterTheDrawTheProgrammeIsFirstComeForThePlacesLeft() {
         draw(SEED_HEX, wishesCloseAt);
+        klub.awaitDrawApplied(programme);
         UUID demande = klub.draft(programme, BERTIN, List.of(bertin));
         HoldOutcome held = klub.gateway.sendAndWait(
                 new ReserveSession(demande, BERTIN, bertin, multisports, wishesCloseAt.plusSeconds(60), 1));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -35,9 +36,11 @@ import fr.klub.domain.family.Child;
 import fr.klub.domain.family.ChildDirectory;
 import fr.klub.domain.family.Family;
 import fr.klub.domain.family.RegisterFamily;
+import fr.klub.domain.lottery.LotteryApplication;
 import fr.klub.domain.lottery.LotteryDraw;
 import fr.klub.domain.programme.Allocation;
 import fr.klub.domain.programme.CreateProgramme;
+import fr.klub.domain.programme.LotteryApplicationProgressed;
 import fr.klub.domain.programme.Programme;
 import fr.klub.domain.session.ScheduleSession;
 import fr.klub.domain.session.Session;
@@ -57,6 +60,8 @@ public final class AxonKlub implements AutoCloseable {
     public static final UUID PROGRAMME = Klub.PROGRAMME;
     /** How long an offered place waits for an answer here: long enough that no offer lapses unless a test says so. */
     public static final Duration OFFER_TIME = Duration.ofHours(24);
+    /** The draw's steps per batch here: small, so that a test's draw is applied in several batches. */
+    public static final int APPLY_BATCH = 2;
 
     public final InMemoryChildDirectory directory = new InMemoryChildDirectory();
     public final InMemoryLotteryEntries lotteryEntries = new InMemoryLotteryEntries();
@@ -99,6 +104,9 @@ public final class AxonKlub implements AutoCloseable {
                         new LazyRepository<>(() -> c.repository(Demande.class)), c.getComponent(Places.class), lotteryEntries,
                         programmeId -> Optional.ofNullable(seeds.get(programmeId))))
                 .registerCommandHandler(c -> c.getComponent(LotteryDraw.class))
+                .registerComponent(LotteryApplication.class, c -> new LotteryApplication(
+                        new LazyRepository<>(() -> c.repository(Demande.class)), c.getComponent(Places.class),
+                        c.getComponent(ChildDirectory.class), APPLY_BATCH))
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
                         .registerEventHandler(c -> directory)
                         .registerEventHandler(c -> lotteryEntries))
@@ -173,6 +181,13 @@ public final class AxonKlub implements AutoCloseable {
 
     public <E> List<E> events(Object aggregateId, Class<E> type) {
         return events(aggregateId).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Waits until the programme's draw is applied (its steps run on the deadline manager, after the draw). */
+    public List<LotteryApplicationProgressed> awaitDrawApplied(UUID programmeId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events(programmeId,
+                LotteryApplicationProgressed.class).stream().anyMatch(LotteryApplicationProgressed::finished));
+        return events(programmeId, LotteryApplicationProgressed.class);
     }
 
     public static String periodKey(UUID childId, LocalDate date, Period period) {

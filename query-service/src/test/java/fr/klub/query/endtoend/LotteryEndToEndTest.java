@@ -1,6 +1,7 @@
 package fr.klub.query.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -161,6 +162,9 @@ class LotteryEndToEndTest {
         assertThat(proof.body().path("waitlisted")).isEqualTo(drawn.body().path("waitlisted"));
         assertThat(proof.body().path("granted")).as("every child obtains one session of the morning").hasSize(3);
 
+        // the answer comes once the draw is recorded; its holds and queues follow, in steps of their own
+        await().atMost(Duration.ofSeconds(60)).until(() -> drawApplied(programme));
+
         // after the draw the grid shows places and queues, no wishes
         JsonNode after = queries.get("/api/programmes/" + programme + "/planning?children=" + only.get(0)
                 + "&consistentWith=now", jean).body();
@@ -173,6 +177,19 @@ class LotteryEndToEndTest {
         assertThat(verify.body().path("readModelsMatchLive").asBoolean()).as(verify.toString()).isTrue();
         assertThat(verify.body().path("draws")).singleElement().satisfies(draw ->
                 assertThat(draw.path("reproduced").asBoolean()).isTrue());
+    }
+
+    /** Whether the history holds the last step of the draw's application (the audit reads the event store). */
+    private boolean drawApplied(UUID programme) {
+        JsonNode events = queries.get("/api/audit/events?aggregateId=" + programme
+                + "&type=LotteryApplicationProgressed", auditor).body().path("events");
+        for (JsonNode event : events) {
+            JsonNode progress = event.path("payload");
+            if (progress.path("stepsApplied").asInt() >= progress.path("steps").asInt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<UUID> family(String lastName, String username, String... firstNames) {

@@ -18,6 +18,7 @@ import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.WishGrantSkipped;
 import fr.klub.domain.demande.WishGranted;
 import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.demande.WishRemoved;
@@ -51,6 +52,8 @@ public final class DemandeFold {
     /** A lottery's wishes, kept as the command side's demande keeps them (a list, in the order made). */
     private final List<WishRecorded> wishes = new ArrayList<>();
     private final Set<ReservationRef> granted = new LinkedHashSet<>();
+    /** Granted wishes whose place the draw's application could no longer take. */
+    private final Set<ReservationRef> grantsSkipped = new LinkedHashSet<>();
     private LotteryEntered lotteryEntry;
 
     public DemandeFold(UUID demandeId) {
@@ -92,6 +95,8 @@ public final class DemandeFold {
             granted.add(new ReservationRef(e.childId(), e.sessionId()));
             reservations.add(new ReservationRef(e.childId(), e.sessionId()));
             asked.add(new ReservationRef(e.childId(), e.sessionId()));
+        } else if (event instanceof WishGrantSkipped e) {
+            grantsSkipped.add(new ReservationRef(e.childId(), e.sessionId()));
         } else if (event instanceof LotteryEntered e) {
             lotteryEntry = e;
         } else {
@@ -160,6 +165,8 @@ public final class DemandeFold {
         } else if (event instanceof WishRemoved e) {
             return e.demandeId();
         } else if (event instanceof WishGranted e) {
+            return e.demandeId();
+        } else if (event instanceof WishGrantSkipped e) {
             return e.demandeId();
         } else if (event instanceof LotteryEntered e) {
             return e.demandeId();
@@ -252,6 +259,11 @@ public final class DemandeFold {
     /** The wishes a draw did not grant (a granted one is listed as a reservation instead). */
     public List<WishRecorded> wishesNotGranted() {
         return wishes.stream().filter(w -> !granted.contains(new ReservationRef(w.childId(), w.sessionId()))).toList();
+    }
+
+    /** Whether the draw's application settled this granted wish: held ({@code WishGranted}) or skipped. */
+    public boolean grantApplied(ReservationRef wish) {
+        return granted.contains(wish) || grantsSkipped.contains(wish);
     }
 
     /** Null unless the demande was deposited inside a lottery's wish window. */

@@ -22,11 +22,13 @@ import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.WishGrantSkipped;
 import fr.klub.domain.demande.WishGranted;
 import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryApplicationProgressed;
 import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.programme.ProgrammeCreated;
 import fr.klub.domain.session.ChildQueued;
@@ -61,8 +63,9 @@ public final class DomainEvents {
                     DemandeCreated.class, ReservationAdded.class, ReservationRemoved.class,
                     ReservationWithdrawn.class, DemandeDeposited.class, DemandeAccepted.class,
                     DemandeRefused.class, DemandeCancelled.class, DemandeExpired.class,
-                    LotteryAnnounced.class, LotteryDrawn.class, WishRecorded.class, WishRemoved.class,
-                    WishGranted.class, LotteryEntered.class)
+                    LotteryAnnounced.class, LotteryDrawn.class, LotteryApplicationProgressed.class,
+                    WishRecorded.class, WishRemoved.class, WishGranted.class, WishGrantSkipped.class,
+                    LotteryEntered.class)
             .stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     /** Reads payloads exactly as the event store's serializer wrote them. */

@@ -25,10 +25,12 @@ import fr.klub.domain.demande.LotteryEntered;
 import fr.klub.domain.demande.ReservationAdded;
 import fr.klub.domain.demande.ReservationRemoved;
 import fr.klub.domain.demande.ReservationWithdrawn;
+import fr.klub.domain.demande.WishGrantSkipped;
 import fr.klub.domain.demande.WishGranted;
 import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryApplicationProgressed;
 import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.session.Channel;
 import fr.klub.domain.session.ChildQueued;
@@ -78,7 +80,7 @@ public final class InvariantChecker {
     private final List<Runnable> endOfTransaction = new ArrayList<>();
     private final FirstInLine firstInLine = new FirstInLine(this::isFree,
             (aggregateId, detail) -> report(FIRST_IN_LINE, aggregateId, detail));
-    private final LotteryDraws draws = new LotteryDraws(sessions::get, demandes.values(),
+    private final LotteryDraws draws = new LotteryDraws(sessions::get, demandes,
             (programmeId, detail) -> report(DRAW_REPRODUCIBLE, programmeId.toString(), detail));
     private String transaction;
     private long eventsReplayed;
@@ -164,7 +166,8 @@ public final class InvariantChecker {
             session(e.sessionId()).apply(e, event.timestamp());
         } else if (payload instanceof ChildPeriodPassedOver e) {
             firstInLine.passedOver(e.childId(), e.offeringSessionId(), !claims.containsKey(e.childPeriodId()));
-        } else if (payload instanceof LotteryAnnounced || payload instanceof LotteryDrawn) {
+        } else if (payload instanceof LotteryAnnounced || payload instanceof LotteryDrawn
+                || payload instanceof LotteryApplicationProgressed) {
             draws.accept(payload);
         } else if (!waitlists.check(payload)) {
             checkDemande(payload, event);
@@ -265,6 +268,7 @@ public final class InvariantChecker {
         boolean check(Object payload) {
             if (payload instanceof ChildQueued e) {
                 session(e.sessionId()).apply(e, current.timestamp());
+                draws.queued(e);
             } else if (payload instanceof PlaceOffered e) {
                 offer(e);
             } else if (payload instanceof OfferAccepted e) {
@@ -386,6 +390,11 @@ public final class InvariantChecker {
         }
         List<ReservationRef> leaving = new ArrayList<>(demande.reservations());
         demande.apply(payload, event.timestamp());
+        if (payload instanceof WishGranted e) {
+            draws.grantApplied(demande, e.childId(), e.sessionId());
+        } else if (payload instanceof WishGrantSkipped e) {
+            draws.grantApplied(demande, e.childId(), e.sessionId());
+        }
         leaving.removeAll(demande.reservations());
         if (!leaving.isEmpty()) {
             long at = event.globalIndex();

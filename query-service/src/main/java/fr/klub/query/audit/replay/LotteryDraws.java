@@ -1,8 +1,9 @@
 package fr.klub.query.audit.replay;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +21,10 @@ import fr.klub.domain.lottery.LotteryAllocator;
 import fr.klub.domain.lottery.LotteryWish;
 import fr.klub.domain.programme.Lottery;
 import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryApplicationProgressed;
 import fr.klub.domain.programme.LotteryDrawn;
+import fr.klub.domain.session.ChildQueued;
+import fr.klub.domain.shared.ReservationRef;
 
 /**
  * Rule 8 of product.md §10, "the draw is reproducible", judged when the history reaches a
@@ -29,6 +33,11 @@ import fr.klub.domain.programme.LotteryDrawn;
  * history as it stood — the wishes of the demandes that entered the draw (deposited before the
  * wishes closed, still deposited) and each wished session's online places left. It reads them from
  * the replay's own folds, exactly as the command side's {@code LotteryDraw} reads its aggregates.
+ * <p>
+ * A draw applied in steps ({@code LotteryApplicationProgressed}) is judged again when its last step is
+ * recorded: every grant of the draw held or explicitly skipped by its demande, no grant outside it,
+ * and each waiting list queued in the draw's order (a child left out only if the session was
+ * cancelled or the child has a place in it). A draw still being applied is not judged on that.
  */
 public final class LotteryDraws {
 
@@ -38,29 +47,137 @@ public final class LotteryDraws {
     }
 
     private final Function<UUID, SessionFold> sessions;
-    private final Collection<DemandeFold> demandes;
+    private final Map<UUID, DemandeFold> demandes;
     private final Breach breach;
     private final Map<UUID, LotteryAnnounced> lotteries = new HashMap<>();
     private final Map<UUID, DrawProof> proofs = new LinkedHashMap<>();
+    /** Each programme's recorded draw: the grants its application may make. */
+    private final Map<UUID, Set<LotteryDrawn.Granted>> grantsOfDraw = new HashMap<>();
+    private final Map<UUID, LotteryDrawn> recorded = new HashMap<>();
+    /** Draws being applied in steps, by programme and by waitlisted session. */
+    private final Map<UUID, Application> applying = new HashMap<>();
+    private final Map<UUID, Application> applyingSessions = new HashMap<>();
 
     /**
      * @param sessions the replay's sessions by id (null when never seen)
-     * @param demandes every demande of the replay, as they stand when a draw is met
+     * @param demandes every demande of the replay by id, as they stand when a draw is met
      */
-    public LotteryDraws(Function<UUID, SessionFold> sessions, Collection<DemandeFold> demandes, Breach breach) {
+    public LotteryDraws(Function<UUID, SessionFold> sessions, Map<UUID, DemandeFold> demandes, Breach breach) {
         this.sessions = sessions;
         this.demandes = demandes;
         this.breach = breach;
     }
 
-    /** Feeds a programme's lottery event ({@code LotteryAnnounced}, {@code LotteryDrawn}); others are ignored. */
+    /**
+     * Feeds a programme's lottery event ({@code LotteryAnnounced}, {@code LotteryDrawn},
+     * {@code LotteryApplicationProgressed}); others are ignored.
+     */
     public void accept(Object event) {
         if (event instanceof LotteryAnnounced announced) {
             lotteries.put(announced.programmeId(), announced);
         } else if (event instanceof LotteryDrawn drawn && !proofs.containsKey(drawn.programmeId())) {
             proofs.put(drawn.programmeId(), judge(drawn));
+            recorded.put(drawn.programmeId(), drawn);
+            grantsOfDraw.put(drawn.programmeId(), new HashSet<>(drawn.granted()));
         } else if (event instanceof LotteryDrawn drawn) {
             breach.report(drawn.programmeId(), "le programme est tiré au sort une seconde fois");
+        } else if (event instanceof LotteryApplicationProgressed progressed) {
+            progress(progressed);
+        }
+    }
+
+    /** A child joined a session's queue: during a draw's application, only the draw queues. */
+    public void queued(ChildQueued event) {
+        Application application = applyingSessions.get(event.sessionId());
+        if (application != null) {
+            application.queued.computeIfAbsent(event.sessionId(), s -> new ArrayList<>()).add(event.childId());
+        }
+    }
+
+    /** A demande recorded a grant of the draw, held ({@code WishGranted}) or skipped: it must be one of the draw's. */
+    public void grantApplied(DemandeFold demande, UUID childId, UUID sessionId) {
+        Set<LotteryDrawn.Granted> grants = grantsOfDraw.get(demande.programmeId());
+        if (grants == null) {
+            breach.report(demande.programmeId(), "place accordée par tirage à la demande " + demande.demandeId()
+                    + " (enfant " + childId + ", séance " + sessionId + ") alors que le programme n'a pas été tiré");
+        } else if (!grants.contains(new LotteryDrawn.Granted(demande.demandeId(), childId, sessionId))) {
+            breach.report(demande.programmeId(), "place accordée par tirage à la demande " + demande.demandeId()
+                    + " (enfant " + childId + ", séance " + sessionId + ") qui ne figure pas dans le tirage");
+        }
+    }
+
+    private void progress(LotteryApplicationProgressed progressed) {
+        UUID programmeId = progressed.programmeId();
+        LotteryDrawn drawn = recorded.get(programmeId);
+        if (drawn == null) {
+            breach.report(programmeId, "application d'un tirage qui n'a jamais été enregistré");
+            return;
+        }
+        Application application = applying.get(programmeId);
+        if (application == null && progressed.stepsApplied() == 0) {
+            application = new Application(drawn);
+            applying.put(programmeId, application);
+            for (LotteryDrawn.Waitlisted wait : drawn.waitlisted()) {
+                applyingSessions.put(wait.sessionId(), application);
+            }
+        }
+        if (application != null && progressed.finished()) {
+            applying.remove(programmeId);
+            applyingSessions.values().removeIf(application::equals);
+            List<String> differences = application.differences();
+            if (!differences.isEmpty()) {
+                breach.report(programmeId, "l'application du tirage, terminée, diffère du tirage enregistré : "
+                        + String.join(" ; ", differences));
+            }
+        }
+    }
+
+    /** A draw being applied in steps: what its application did so far, judged against the draw at its end. */
+    private final class Application {
+
+        private final LotteryDrawn drawn;
+        /** Session → the children queued there since the draw, in order. */
+        private final Map<UUID, List<UUID>> queued = new HashMap<>();
+
+        Application(LotteryDrawn drawn) {
+            this.drawn = drawn;
+        }
+
+        List<String> differences() {
+            List<String> differences = new ArrayList<>();
+            List<LotteryDrawn.Granted> notApplied = drawn.granted().stream().filter(grant -> {
+                DemandeFold demande = demandes.get(grant.demandeId());
+                return demande == null || !demande.grantApplied(new ReservationRef(grant.childId(), grant.sessionId()));
+            }).toList();
+            if (!notApplied.isEmpty()) {
+                differences.add(notApplied.size() + " place(s) accordée(s) ni tenue(s) ni écartée(s) par leur demande, dont "
+                        + words(notApplied.get(0)));
+            }
+            Map<UUID, List<LotteryDrawn.Waitlisted>> bySession = new LinkedHashMap<>();
+            drawn.waitlisted().stream().sorted(Comparator.comparingInt(LotteryDrawn.Waitlisted::position))
+                    .forEach(wait -> bySession.computeIfAbsent(wait.sessionId(), s -> new ArrayList<>()).add(wait));
+            bySession.forEach((sessionId, expected) -> queueDifference(sessionId, expected).ifPresent(differences::add));
+            return differences;
+        }
+
+        /** The draw's queue, in order, minus the children it could not queue (session cancelled, child with a place there). */
+        private Optional<String> queueDifference(UUID sessionId, List<LotteryDrawn.Waitlisted> expected) {
+            SessionFold session = sessions.apply(sessionId);
+            List<UUID> wanted = expected.stream().map(LotteryDrawn.Waitlisted::childId)
+                    .filter(child -> !leftOutRightly(session, child)
+                            || queued.getOrDefault(sessionId, List.of()).contains(child))
+                    .toList();
+            List<UUID> actual = queued.getOrDefault(sessionId, List.of());
+            if (actual.equals(wanted)) {
+                return Optional.empty();
+            }
+            return Optional.of("la liste d'attente de la séance " + sessionId + " compte " + actual.size()
+                    + " enfant(s) inscrit(s) par le tirage, " + wanted.size() + " attendu(s) dans l'ordre du tirage");
+        }
+
+        private boolean leftOutRightly(SessionFold session, UUID child) {
+            return session == null || session.cancelled() || session.online().containsKey(child)
+                    || session.onsite().containsKey(child);
         }
     }
 
@@ -110,7 +227,7 @@ public final class LotteryDraws {
     /** The deposited demandes that entered before the wishes closed, and are still deposited: their wishes. */
     private List<LotteryWish> enteredWishes(LotteryAnnounced lottery) {
         List<LotteryWish> wishes = new ArrayList<>();
-        for (DemandeFold demande : demandes) {
+        for (DemandeFold demande : demandes.values()) {
             if (demande.lotteryEntry() == null
                     || !lottery.programmeId().equals(demande.lotteryEntry().programmeId())
                     || !demande.lotteryEntry().depositedAt().isBefore(lottery.wishesCloseAt())) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -124,5 +125,52 @@ class LotteryDrawsTest {
         List<Violation> violations = lottery.draw(HexFormat.of().formatHex(lottery.seed), before).check();
 
         assertThat(violations).extracting(Violation::rule).doesNotContain(InvariantChecker.DRAW_REPRODUCIBLE);
+    }
+    @Test
+    void aDrawAppliedInStepsOfTheirOwnIsReproducedAndBreaksNoRule() {
+        LotteryHistory lottery = wishes();
+        DrawOutcome outcome = lottery.outcome();
+
+        List<Violation> violations = lottery.drawInSteps(outcome, Integer.MAX_VALUE, Set.of(), Set.of()).check();
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aDrawStillBeingAppliedIsNotAViolation() {
+        LotteryHistory lottery = wishes();
+        DrawOutcome outcome = lottery.outcome();
+
+        List<Violation> violations = lottery.drawInSteps(outcome, 1, Set.of(), Set.of()).check();
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aGrantSkippedByItsDemandeIsNotAViolation() {
+        LotteryHistory lottery = wishes();
+        DrawOutcome outcome = lottery.outcome();
+
+        List<Violation> violations = lottery.drawInSteps(outcome, Integer.MAX_VALUE,
+                Set.of(outcome.granted().get(0)), Set.of()).check();
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aFinishedApplicationThatLeftAGrantOutBreaksRule8() {
+        LotteryHistory lottery = wishes();
+        DrawOutcome outcome = lottery.outcome();
+        LotteryDrawn.Granted forgotten = outcome.granted().get(0);
+
+        List<Violation> violations = lottery.drawInSteps(outcome, Integer.MAX_VALUE, Set.of(), Set.of(forgotten))
+                .check();
+
+        assertThat(violations).singleElement().satisfies(violation -> {
+            assertThat(violation.rule()).isEqualTo(InvariantChecker.DRAW_REPRODUCIBLE);
+            assertThat(violation.aggregateId()).isEqualTo(lottery.programme.toString());
+            assertThat(violation.detail()).contains("l'application du tirage, terminée, diffère")
+                    .contains(forgotten.childId().toString());
+        });
     }
 }

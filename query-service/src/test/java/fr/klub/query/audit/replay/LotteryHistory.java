@@ -5,15 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import fr.klub.domain.demande.DemandeCreated;
 import fr.klub.domain.demande.DemandeDeposited;
 import fr.klub.domain.demande.LotteryEntered;
+import fr.klub.domain.demande.WishGrantSkipped;
 import fr.klub.domain.demande.WishGranted;
 import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.lottery.DrawOutcome;
@@ -21,6 +24,7 @@ import fr.klub.domain.lottery.LotteryAllocator;
 import fr.klub.domain.lottery.LotteryWish;
 import fr.klub.domain.programme.Lottery;
 import fr.klub.domain.programme.LotteryAnnounced;
+import fr.klub.domain.programme.LotteryApplicationProgressed;
 import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OnlinePlaceHeld;
@@ -112,6 +116,49 @@ public final class LotteryHistory {
         for (LotteryDrawn.Waitlisted wait : outcome.waitlisted()) {
             history.append(wait.sessionId().toString(), "Session", new ChildQueued(wait.sessionId(), wait.childId(),
                     familyOfChild.get(wait.childId()), wishesCloseAt));
+        }
+        return this;
+    }
+
+    /**
+     * Records this draw as the command side now does: the draw and the start of its application, then
+     * its steps — each demande's grants, then each session's waiting list — each in a transaction of its
+     * own with the programme's progress, stopping after {@code stepsToApply}. A grant in {@code skipped}
+     * is recorded as skipped by its demande; one in {@code forgotten} is not applied at all (a forged
+     * application).
+     */
+    public LotteryHistory drawInSteps(DrawOutcome outcome, int stepsToApply, Set<LotteryDrawn.Granted> skipped,
+                                      Set<LotteryDrawn.Granted> forgotten) {
+        Map<UUID, List<LotteryDrawn.Granted>> byDemande = new LinkedHashMap<>();
+        outcome.granted().forEach(g -> byDemande.computeIfAbsent(g.demandeId(), d -> new ArrayList<>()).add(g));
+        Map<UUID, List<LotteryDrawn.Waitlisted>> bySession = new TreeMap<>();
+        outcome.waitlisted().forEach(w -> bySession.computeIfAbsent(w.sessionId(), s -> new ArrayList<>()).add(w));
+        int steps = byDemande.size() + bySession.size();
+        history.transaction("staff-1", "STAFF")
+                .append(programme.toString(), "Programme", new LotteryDrawn(programme, HexFormat.of().formatHex(seed),
+                        wishesCloseAt, outcome.familyOrder(), outcome.granted(), outcome.waitlisted()))
+                .append(programme.toString(), "Programme", new LotteryApplicationProgressed(programme, 0, steps));
+        List<Runnable> stepWriters = new ArrayList<>();
+        byDemande.values().forEach(grants -> stepWriters.add(() -> grants.forEach(grant -> {
+            if (skipped.contains(grant)) {
+                history.append(grant.demandeId().toString(), "Demande", new WishGrantSkipped(grant.demandeId(),
+                        grant.childId(), grant.sessionId(), "PERIOD_ALREADY_BOOKED"));
+            } else if (!forgotten.contains(grant)) {
+                history.append(grant.sessionId().toString(), "Session",
+                        new OnlinePlaceHeld(grant.sessionId(), grant.childId(), grant.demandeId()));
+                history.claim(grant.childId(), grant.sessionId(), periods.get(grant.sessionId()));
+                history.append(grant.demandeId().toString(), "Demande",
+                        new WishGranted(grant.demandeId(), grant.childId(), grant.sessionId()));
+            }
+        })));
+        bySession.values().forEach(queue -> stepWriters.add(() -> queue.forEach(wait -> history.append(
+                wait.sessionId().toString(), "Session", new ChildQueued(wait.sessionId(), wait.childId(),
+                        familyOfChild.get(wait.childId()), wishesCloseAt)))));
+        for (int step = 0; step < Math.min(stepsToApply, steps); step++) {
+            history.transaction("system", "SYSTEM");
+            stepWriters.get(step).run();
+            history.append(programme.toString(), "Programme", new LotteryApplicationProgressed(programme, step + 1,
+                    steps));
         }
         return this;
     }
