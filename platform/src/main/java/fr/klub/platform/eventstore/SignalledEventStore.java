@@ -15,7 +15,7 @@ final class SignalledEventStore extends EmbeddedEventStore {
 
     private final EventSignal signal;
 
-    SignalledEventStore(Builder builder, Function<Runnable, EventSignal> signal) {
+    SignalledEventStore(EmbeddedEventStore.Builder builder, Function<Runnable, EventSignal> signal) {
         super(builder);
         this.signal = signal.apply(this::storedElsewhere);
     }

@@ -99,6 +99,8 @@ class SharedGridFollowsEventsTest {
         story.registerTestFamily(family, thais, eden);
         api = new Api(port);
         await().atMost(PROMPTLY).until(grid::isFollowed);
+        await().atMost(PROMPTLY).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM q_family_child WHERE family_id = ?", Integer.class, family) == 2);
     }
 
     @BeforeEach
