@@ -1,12 +1,16 @@
 package fr.klub.platform.eventstore;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -18,11 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL's {@code LISTEN}/{@code NOTIFY} on the channel {@code klub_events}.
  * <p>
- * Sending: after a commit that stored events, one {@code NOTIFY} is sent on a pooled connection of
+ * Sending: after a commit that stored events, one notification is sent on a pooled connection of
  * its own, outside the committing transaction (a {@code NOTIFY} inside it would take PostgreSQL's
  * global notification lock until the commit is flushed, serialising every click's commit), and
  * commits that happen while one is pending share it: a reader told after the commit reads every
- * event committed before.
+ * event committed before. At most one is sent per {@link #SPACING_NANOS} (a busy rush would
+ * otherwise wake every reader hundreds of times a second), and its payload names the sending JVM,
+ * which ignores its own (its store saw those events at once).
  * <p>
  * Hearing: a thread holds one connection of the pool, listening, and calls {@code onNotified} for
  * each batch of notifications. If the connection breaks it reconnects after a second and calls
@@ -33,12 +39,14 @@ final class PostgresEventSignal implements EventSignal {
     static final String CHANNEL = "klub_events";
     private static final Logger log = LoggerFactory.getLogger(PostgresEventSignal.class);
     private static final int LISTEN_TIMEOUT_MILLIS = 1_000;
+    static final long SPACING_NANOS = 2_000_000;
 
     private final DataSource dataSource;
     private final Runnable onNotified;
     private final ExecutorService sender;
     private final AtomicBoolean sendPending = new AtomicBoolean();
     private final AtomicLong heard = new AtomicLong();
+    private final String self = UUID.randomUUID().toString();
     private final Thread listener;
     private volatile boolean listening;
     private volatile boolean closed;
@@ -91,8 +99,11 @@ final class PostgresEventSignal implements EventSignal {
 
     private void send() {
         sendPending.set(false);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("NOTIFY " + CHANNEL);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, self);
+            notify.execute();
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
@@ -100,6 +111,7 @@ final class PostgresEventSignal implements EventSignal {
             // the readers will find the events at their next poll
             log.warn("Could not signal new events: {}", failure.getSQLState());
         }
+        LockSupport.parkNanos(SPACING_NANOS);
     }
 
     private void listen() {
@@ -116,7 +128,8 @@ final class PostgresEventSignal implements EventSignal {
                 onNotified.run();
                 while (!closed) {
                     PGNotification[] notifications = postgres.getNotifications(LISTEN_TIMEOUT_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
+                    if (notifications != null && Arrays.stream(notifications)
+                            .anyMatch(notification -> !self.equals(notification.getParameter()))) {
                         heard.incrementAndGet();
                         onNotified.run();
                     }

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record GridProperties(Duration pollInterval, Duration reloadEvery, Integer warmUpReads) {
 
     GridProperties {
-        pollInterval = pollInterval == null ? Duration.ofMillis(5) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofMillis(10) : pollInterval;
         reloadEvery = reloadEvery == null ? Duration.ofSeconds(10) : reloadEvery;
         warmUpReads = warmUpReads == null ? 2_000 : warmUpReads;
         if (pollInterval.isNegative() || pollInterval.isZero() || reloadEvery.compareTo(pollInterval) < 0) {
