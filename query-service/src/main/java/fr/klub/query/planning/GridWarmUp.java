@@ -1,5 +1,6 @@
 package fr.klub.query.planning;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,6 +21,9 @@ import fr.klub.query.warmup.WarmUpStep;
 @Component
 class GridWarmUp implements WarmUpStep {
 
+    /** A service whose read models are still far behind warms up without its grid rather than never. */
+    private static final Duration FOLLOWED_WAIT = Duration.ofMinutes(1);
+
     private final SharedGrid grid;
     private final PlanningQuery query;
     private final ObjectMapper json;
@@ -39,7 +43,12 @@ class GridWarmUp implements WarmUpStep {
 
     @Override
     public void warmUp() throws InterruptedException {
+        // the figures are loaded once the read models have caught up, which the readiness waited for
+        long deadline = System.nanoTime() + FOLLOWED_WAIT.toNanos();
         while (!grid.isFollowed()) {
+            if (System.nanoTime() - deadline > 0) {
+                return;
+            }
             Thread.sleep(20);
         }
         List<UUID> programmes = grid.programmes();
