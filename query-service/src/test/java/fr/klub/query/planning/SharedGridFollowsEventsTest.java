@@ -136,7 +136,7 @@ class SharedGridFollowsEventsTest {
         history.parent(parentUser.accountId())
                 .append("Session", danse.sessionId(), new ChildQueued(danse.sessionId(), waiting, family, Instant.now()))
                 .commit();
-        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(session().waitlistLength()).isEqualTo(1));
+        await().atMost(PROMPTLY).ignoreExceptions().untilAsserted(() -> assertThat(session().waitlistLength()).isEqualTo(1));
 
         Instant now = Instant.now();
         history.system()
@@ -162,13 +162,13 @@ class SharedGridFollowsEventsTest {
         UUID demande = UUID.randomUUID();
         story.startDraft(parentUser.accountId(), demande, family, lottery, thais);
         story.wish(parentUser.accountId(), demande, thais, archery, 1);
-        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(memory(lottery).wishes().countOf(archery.sessionId()))
+        await().atMost(PROMPTLY).ignoreExceptions().untilAsserted(() -> assertThat(memory(lottery).wishes().countOf(archery.sessionId()))
                 .isEqualTo(1));
 
         history.parent(parentUser.accountId())
                 .append("Demande", demande, new DemandeCancelled(demande, family, List.of()))
                 .commit();
-        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(memory(lottery).wishes().countOf(archery.sessionId()))
+        await().atMost(PROMPTLY).ignoreExceptions().untilAsserted(() -> assertThat(memory(lottery).wishes().countOf(archery.sessionId()))
                 .isZero());
         assertThat(memory(lottery)).isEqualTo(GridFigures.load(jdbc, lottery).orElseThrow());
     }
@@ -205,7 +205,7 @@ class SharedGridFollowsEventsTest {
         story.startDraft(parentUser.accountId(), demande, family, programme, thais, eden);
         story.reserve(parentUser.accountId(), demande, thais, danse);
         story.reserve(parentUser.accountId(), demande, eden, danse);
-        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(placesLeft(api.get(gridPath(), parent).body()))
+        await().atMost(PROMPTLY).ignoreExceptions().untilAsserted(() -> assertThat(placesLeft(api.get(gridPath(), parent).body()))
                 .isEqualTo(3));
     }
 
@@ -231,7 +231,7 @@ class SharedGridFollowsEventsTest {
     }
 
     private void awaitPlacesLeft(int placesLeft) {
-        await().atMost(PROMPTLY).untilAsserted(() -> {
+        await().atMost(PROMPTLY).ignoreExceptions().untilAsserted(() -> {
             assertThat(session().onlinePlacesLeft()).isEqualTo(placesLeft);
             assertThat(memory(programme)).isEqualTo(GridFigures.load(jdbc, programme).orElseThrow());
         });
