@@ -230,7 +230,7 @@ public final class BenchmarkCommand {
 
             // --- 4a. grid reads right after a restart of the query-service, then warm -------------------
             Map<String, Object> gridReads = GridPolling.afterRestart(klub, rushFamilies, rush.programmeId(),
-                    Duration.ofSeconds(settings.scale().equals("small") ? 10 : 30));
+                    Duration.ofSeconds(30));
             gridReads.put("duringRush", pair(gridReadsOurs, gridReadsBaseline));
             gridReads.put("duringRushP99Ratio", ratio(p99(gridReadsOurs), p99(gridReadsBaseline)));
             results.put("gridReads", gridReads);
