@@ -176,7 +176,7 @@ final class Report {
 
     /** Parents polling their planning grid: during the rush against plain JDBC, then after a restart. */
     @SuppressWarnings("unchecked")
-    private static void gridRows(StringBuilder md, Map<String, Object> grid) {
+    static void gridRows(StringBuilder md, Map<String, Object> grid) {
         Map<String, Object> duringRush = (Map<String, Object>) grid.get("duringRush");
         Map<String, Object> ours = (Map<String, Object>) duringRush.get("klub");
         Map<String, Object> base = (Map<String, Object>) duringRush.get("baseline");
