@@ -63,6 +63,11 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), login);
     }
 
+    /** A GET that gives up after {@code timeout} (status 0, like a connection that never answered). */
+    Answer get(String url, Login login, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(timeout), login);
+    }
+
     Answer post(String url, Login login, Object body) {
         return post(url, login, body, Duration.ofSeconds(60));
     }

@@ -1,6 +1,7 @@
 package fr.klub.benchmark;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +113,8 @@ public final class BenchmarkCommand {
             List<UUID> lagDrafts = Population.parallel(rushFamilies.size(), settings.setupThreads(),
                     i -> population.draft(rushFamilies.get(i), lagProgramme.programmeId(),
                             rushFamilies.get(i).children()));
+            // the parents who will poll their grid sign in to the query-service (one read each)
+            GridPolling.signIn(klub, rushFamilies, rush.programmeId(), settings.setupThreads());
             results.put("setupSeconds", Latencies.round((System.nanoTime() - setupBegin) / 1e9));
             log.info("Set up in {} s", results.get("setupSeconds"));
 
@@ -124,14 +127,19 @@ public final class BenchmarkCommand {
             List<OpeningRush.Plan> plans = OpeningRush.plans(rushFamilies, rushDrafts, rush.sessions(),
                     settings.sessionsPerChild(), 42);
             Map<String, Object> rushOurs;
+            Map<String, Object> gridReadsOurs;
             Map<String, Object> deposits = new LinkedHashMap<>();
             long depositsEnded = 0;
             long depositedCount = 0;
             RssSampler sampler = new RssSampler(klub.services());
             try {
                 Counts outcomes = new Counts();
+                GridPolling.Polling gridPolling = GridPolling.start(rushFamilies, rush.programmeId(),
+                        GridPolling.PERIOD, GridPolling.overHttp(klub), GridPolling.clients(rushFamilies.size()));
                 rushOurs = OpeningRush.run(plans, settings.clientThreads(), OpeningRush.overHttp(klub), outcomes);
+                gridReadsOurs = gridPolling.stop();
                 log.info("Rush: {}", rushOurs);
+                log.info("Grid reads during the rush: {}", gridReadsOurs);
                 Latencies depositLatency = new Latencies();
                 Counts depositOutcomes = new Counts();
                 long depositBegin = System.nanoTime();
@@ -184,9 +192,17 @@ public final class BenchmarkCommand {
             baseline.sessions(rush.sessions());
             Map<String, Object> hotBaseline = hotSession.run(contenders, hot.sessions(), HotSession.overJdbc(baseline),
                     baseline::booked, "baseline");
-            Map<String, Object> rushBaseline = OpeningRush.run(plans, settings.clientThreads(),
-                    OpeningRush.overJdbc(baseline), new Counts());
+            Map<String, Object> rushBaseline;
+            Map<String, Object> gridReadsBaseline;
+            try (var gridPool = klub.database.pool("grid-baseline", GridPolling.clients(rushFamilies.size()))) {
+                GridPolling.Polling gridPolling = GridPolling.start(rushFamilies, rush.programmeId(),
+                        GridPolling.PERIOD, GridPolling.overJdbc(gridPool), GridPolling.clients(rushFamilies.size()));
+                rushBaseline = OpeningRush.run(plans, settings.clientThreads(), OpeningRush.overJdbc(baseline),
+                        new Counts());
+                gridReadsBaseline = gridPolling.stop();
+            }
             log.info("Baseline rush: {}", rushBaseline);
+            log.info("Baseline grid reads: {}", gridReadsBaseline);
 
             // --- 4. projection lag at about half the maximum command rate ---------------------------
             long maxRate = (Long) rushOurs.get("attemptsPerSecond");
@@ -211,6 +227,14 @@ public final class BenchmarkCommand {
                 Map<String, Object> figures = (Map<String, Object>) footprint.get(service.name());
                 figures.put("rssAfterLoadMiB", Latencies.round(service.rssMiB()));
             }
+
+            // --- 4a. grid reads right after a restart of the query-service, then warm -------------------
+            Map<String, Object> gridReads = GridPolling.afterRestart(klub, rushFamilies, rush.programmeId(),
+                    Duration.ofSeconds(30));
+            gridReads.put("duringRush", pair(gridReadsOurs, gridReadsBaseline));
+            gridReads.put("duringRushP99Ratio", ratio(p99(gridReadsOurs), p99(gridReadsBaseline)));
+            results.put("gridReads", gridReads);
+            log.info("Grid reads: {}", gridReads);
 
             // --- 4b. the lottery's draw (issue 15), while the notification-service still mails --------
             if (Boolean.getBoolean("benchmark.skip-lottery")) {

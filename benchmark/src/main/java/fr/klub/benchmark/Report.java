@@ -3,6 +3,7 @@ package fr.klub.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -162,6 +163,9 @@ final class Report {
                 lagMs.get("p50Ms") + " / " + lagMs.get("p99Ms") + " / " + lagMs.get("maxMs") + " (" + lagMs.get("count")
                         + " samples)", "", "", "p99 ≤ 100 ms",
                 ((Number) lagMs.get("p99Ms")).doubleValue() <= 100);
+        if (r.get("gridReads") instanceof Map<?, ?> grid) {
+            gridRows(md, (Map<String, Object>) grid);
+        }
         row(md, "replay: rebuild of " + ((java.util.List<?>) replay.get("readModels")).size() + " read models, events/s",
                 replay.get("eventsPerSecond") + " (" + replay.get("historyEvents") + " events in " + replay.get("seconds")
                         + " s)", "", "", "≥ 30,000", ((Number) replay.get("eventsPerSecond")).longValue() >= 30_000);
@@ -174,6 +178,33 @@ final class Report {
                     f.get("rssAfterLoadMiB")));
         });
         return md.toString();
+    }
+
+    /** Parents polling their planning grid: during the rush against plain JDBC, then after a restart. */
+    @SuppressWarnings("unchecked")
+    static void gridRows(StringBuilder md, Map<String, Object> grid) {
+        Map<String, Object> duringRush = (Map<String, Object>) grid.get("duringRush");
+        Map<String, Object> ours = (Map<String, Object>) duringRush.get("klub");
+        Map<String, Object> base = (Map<String, Object>) duringRush.get("baseline");
+        Object ratio = grid.get("duringRushP99Ratio");
+        String every = " (" + ours.get("parents") + " parents, each every " + grid.get("pollingPeriodSeconds") + " s)";
+        row(md, "grid reads during the rush" + every + ": p50 / p99 / max (ms), errors",
+                latency(ours) + ", " + ours.get("errors"), latency(base) + ", " + base.get("errors"), ratio + " (p99)",
+                "p99 ≤ 3 × baseline, 0 errors", ratio instanceof Number n && n.doubleValue() <= 3
+                        && ((Number) ours.get("errors")).longValue() == 0);
+        for (String key : List.of("coldRightAfterRestart", "warmSameLoad")) {
+            Map<String, Object> figures = (Map<String, Object>) grid.get(key);
+            Map<String, Object> all = (Map<String, Object>) figures.get("latency");
+            String label = key.equals("coldRightAfterRestart")
+                    ? "grid reads right after the query-service's restart (ready after "
+                    + grid.get("queryServiceRestartToReadyMs") + " ms), " + figures.get("seconds") + " s"
+                    : "grid reads, the same load, warm";
+            row(md, label + every + ": p50 / p99 / max (ms), errors; each parent's first read",
+                    latency(figures) + ", " + figures.get("errors") + "; "
+                            + latency(figures, "latencyFirstReadOfEachParent"), "", "", "p99 ≤ 2 s, 0 errors",
+                    ((Number) all.get("p99Ms")).doubleValue() <= 2000
+                            && ((Number) figures.get("errors")).longValue() == 0);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -146,15 +146,20 @@ public class EventStoreAutoConfiguration {
     @ConditionalOnMissingBean(EventBus.class)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          Configuration configuration,
-                                         EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
+                                         EventStoreProperties properties,
+                                         DataSource dataSource) {
+        // On PostgreSQL the JVMs tell each other when they store events (LISTEN/NOTIFY): poll rarely.
+        boolean postgres = PostgresEventSignal.isPostgres(dataSource);
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                                  .storageEngine(storageEngine)
                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                                 .fetchDelay(properties.fetchDelay().toMillis())
+                                 .fetchDelay((postgres ? properties.notifiedFetchDelay() : properties.fetchDelay())
+                                                     .toMillis())
                                  .cleanupDelay(properties.cleanupDelay().toMillis())
-                                 .cachedEvents(properties.cachedEvents())
-                                 .build();
+                                 .cachedEvents(properties.cachedEvents());
+        return new SignalledEventStore(builder, onNotified -> postgres
+                ? new PostgresEventSignal(dataSource, onNotified) : EventSignal.NONE);
     }
 
     @Bean

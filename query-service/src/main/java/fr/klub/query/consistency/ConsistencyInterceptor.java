@@ -66,6 +66,7 @@ class ConsistencyInterceptor implements HandlerInterceptor {
         }
         long position = position(wanted.strip());
         boolean caughtUp = waitFor(List.of(readsFrom.value()), position);
+        ConsistentWith.remember(request, position);
         response.setHeader(HEADER, Long.toString(position));
         response.setHeader(STALE_HEADER, Boolean.toString(!caughtUp));
         return true;

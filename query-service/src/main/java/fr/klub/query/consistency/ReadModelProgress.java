@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * does not wait for them.
  */
 @Component
-class ReadModelProgress {
+public class ReadModelProgress {
 
     /** Further behind than this, a segment is simply not caught up (no need to look at events). */
     private static final long MAX_EVENTS_TO_INSPECT = 2_000;
@@ -63,13 +63,13 @@ class ReadModelProgress {
     }
 
     /** The position of the latest event stored so far (-1 when the store is empty). */
-    long head() {
+    public long head() {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         return head == null ? -1 : head;
     }
 
     /** Whether the processing group has applied every event up to {@code position}. */
-    boolean hasApplied(String processingGroup, long position) {
+    public boolean hasApplied(String processingGroup, long position) {
         if (position < 0) {
             return true;
         }

@@ -5,6 +5,8 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.klub.platform.security.KlubUser;
 import fr.klub.platform.web.ApiProblem;
+import fr.klub.query.consistency.ConsistentWith;
 import fr.klub.query.consistency.ReadsFrom;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.web.ReadSide;
@@ -41,13 +44,13 @@ class PlanningController {
     Planning planning(@PathVariable UUID programmeId,
                       @Parameter(description = "children of the caller's family, comma-separated")
                       @RequestParam(name = "children", required = false) List<UUID> children,
-                      @AuthenticationPrincipal KlubUser user) {
+                      @AuthenticationPrincipal KlubUser user, HttpServletRequest request) {
         List<UUID> asked = children == null ? List.of() : children;
         if (asked.size() > MAX_CHILDREN) {
             throw ApiProblem.invalidField("children", "Au plus " + MAX_CHILDREN + " enfants à la fois.");
         }
-        return readSide.ask(new FindPlanning(programmeId, user.familyId().orElse(null), asked),
-                instanceOf(Planning.class));
+        return readSide.ask(new FindPlanning(programmeId, user.familyId().orElse(null), asked,
+                ConsistentWith.of(request).orElse(null)), instanceOf(Planning.class));
     }
 
     @GetMapping("/api/staff/sessions/{sessionId}")

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import fr.klub.domain.shared.Period;
 
@@ -42,19 +43,37 @@ final class PlanningGrid {
     record ChildPlace(UUID childId, UUID sessionId, LocalDate date, Period period) {
     }
 
+    /** The programme's sessions by day and period, activities in French alphabetical order: the same for every family. */
+    record Layout(List<Day> days) {
+
+        record Day(LocalDate date, List<List<SessionRow>> periods) {
+        }
+    }
+
+    /** Only the days that have sessions, each with its three periods (in {@link Period}'s order). */
+    static Layout layout(List<SessionRow> sessions) {
+        Map<LocalDate, List<SessionRow>> byDate = sessions.stream()
+                .collect(Collectors.groupingBy(SessionRow::date, TreeMap::new, Collectors.toList()));
+        return new Layout(byDate.entrySet().stream()
+                .map(day -> new Layout.Day(day.getKey(), List.of(Period.values()).stream()
+                        .map(period -> day.getValue().stream()
+                                .filter(session -> session.period() == period)
+                                .sorted(SESSION_ORDER)
+                                .toList())
+                        .toList()))
+                .toList());
+    }
+
     /**
      * {@code queued}: the requested children's waiting-list entries, by "sessionId/childId";
      * {@code wishes}: a lottery's wishes until its draw.
      */
-    static Planning build(UUID programmeId, String title, List<SessionRow> sessions, List<UUID> children,
+    static Planning build(UUID programmeId, String title, Layout layout, List<UUID> children,
                           List<ChildPlace> places, Map<String, Queue.Entry> queued, WishProjection.Wishes wishes) {
-        Map<LocalDate, List<SessionRow>> byDate = sessions.stream()
-                .collect(Collectors.groupingBy(SessionRow::date, TreeMap::new, Collectors.toList()));
-        List<PlanningDay> days = byDate.entrySet().stream()
-                .map(day -> new PlanningDay(day.getKey(), List.of(Period.values()).stream()
-                        .map(period -> new PlanningPeriod(period, day.getValue().stream()
-                                .filter(session -> session.period() == period)
-                                .sorted(SESSION_ORDER)
+        Period[] periods = Period.values();
+        List<PlanningDay> days = layout.days().stream()
+                .map(day -> new PlanningDay(day.date(), IntStream.range(0, periods.length)
+                        .mapToObj(index -> new PlanningPeriod(periods[index], day.periods().get(index).stream()
                                 .map(session -> cell(session, children, places, queued, wishes))
                                 .toList()))
                         .toList()))

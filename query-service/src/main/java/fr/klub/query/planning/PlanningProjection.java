@@ -3,7 +3,6 @@ package fr.klub.query.planning;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
@@ -11,8 +10,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -62,12 +59,10 @@ class PlanningProjection {
     private static final Write CHANGE_STATUS = Write.update("q_planning_demande", "status = ?", "demande_id");
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final ProjectionWriter writer;
 
     PlanningProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.writer = new ProjectionWriter(ReadModels.PLANNING, jdbc, transactionManager);
     }
 
@@ -143,44 +138,6 @@ class PlanningProjection {
         jdbc.update("DELETE FROM q_planning_demande");
     }
 
-    /** The grid; a child that is not the family's (when a family asks) is unknown. */
-    @QueryHandler
-    Planning handle(FindPlanning query) {
-        List<UUID> children = query.childIds().stream().distinct().toList();
-        requireKnownChildren(query.familyId(), children);
-        Optional<String> title = jdbc.query("SELECT title FROM q_programme WHERE programme_id = ?",
-                (row, n) -> row.getString("title"), query.programmeId()).stream().findFirst();
-        List<PlanningGrid.SessionRow> sessions = jdbc.query("""
-                SELECT s.session_id, s.activity, s.session_date, s.period, s.capacity, s.online_quota,
-                       (SELECT COUNT(*) FROM q_planning_place p
-                         WHERE p.session_id = s.session_id AND p.channel = 'ONLINE')
-                     + (SELECT COUNT(*) FROM q_planning_waitlist w
-                         WHERE w.session_id = s.session_id AND w.offer_expires_at IS NOT NULL) AS online_taken,
-                       (SELECT COUNT(*) FROM q_planning_waitlist w WHERE w.session_id = s.session_id) AS waitlist_length
-                  FROM q_planning_session s
-                 WHERE s.programme_id = ? AND s.cancelled = FALSE
-                """, (row, n) -> new PlanningGrid.SessionRow(Sql.uuid(row, "session_id"), row.getString("activity"),
-                Sql.date(row, "session_date"), Period.valueOf(row.getString("period")), row.getInt("capacity"),
-                row.getInt("online_quota"), row.getInt("online_taken"), row.getInt("waitlist_length")),
-                query.programmeId());
-        if (title.isEmpty() && sessions.isEmpty()) {
-            throw ApiProblem.notFound("Programme inconnu.");
-        }
-        List<PlanningGrid.ChildPlace> places = children.isEmpty() ? List.of() : named.query("""
-                SELECT p.child_id, p.session_id, s.session_date, s.period
-                  FROM q_planning_place p JOIN q_planning_session s ON s.session_id = p.session_id
-                 WHERE p.child_id IN (:children)
-                UNION ALL
-                SELECT w.child_id, w.session_id, s.session_date, s.period
-                  FROM q_planning_waitlist w JOIN q_planning_session s ON s.session_id = w.session_id
-                 WHERE w.child_id IN (:children) AND w.offer_expires_at IS NOT NULL
-                """, new MapSqlParameterSource("children", children),
-                (row, n) -> new PlanningGrid.ChildPlace(Sql.uuid(row, "child_id"), Sql.uuid(row, "session_id"),
-                        Sql.date(row, "session_date"), Period.valueOf(row.getString("period"))));
-        return PlanningGrid.build(query.programmeId(), title.orElse(null), sessions, children, places,
-                queued(query.programmeId(), children), WishProjection.of(jdbc, query.programmeId(), children));
-    }
-
     @QueryHandler
     SessionRoster handle(FindSessionRoster query) {
         SessionRoster.SessionRow session = jdbc.query("SELECT * FROM q_planning_session WHERE session_id = ?",
@@ -213,30 +170,5 @@ class PlanningProjection {
                 .map(entry -> SessionRoster.Queued.of(entry, names.get(entry.row().childId())))
                 .toList();
         return SessionRoster.of(session, children, waitlist);
-    }
-
-    /** The requested children's waiting-list entries in this programme, positions counted over whole queues. */
-    private Map<String, Queue.Entry> queued(UUID programmeId, List<UUID> children) {
-        if (children.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Queue.Entry> queued = new HashMap<>();
-        Queue.inOrder(jdbc.query(Queue.SELECT + " JOIN q_planning_session s ON s.session_id = w.session_id"
-                        + " WHERE s.programme_id = ?", Queue::row, programmeId)).stream()
-                .filter(entry -> children.contains(entry.row().childId()))
-                .forEach(entry -> queued.put(entry.row().sessionId() + "/" + entry.row().childId(), entry));
-        return queued;
-    }
-
-    private void requireKnownChildren(UUID familyId, List<UUID> children) {
-        if (children.isEmpty()) {
-            return;
-        }
-        MapSqlParameterSource params = new MapSqlParameterSource("children", children).addValue("family", familyId);
-        Integer known = named.queryForObject("SELECT COUNT(*) FROM q_family_child WHERE child_id IN (:children)"
-                + (familyId == null ? "" : " AND family_id = :family"), params, Integer.class);
-        if (known == null || known != children.size()) {
-            throw ApiProblem.notFound("Enfant inconnu.");
-        }
     }
 }

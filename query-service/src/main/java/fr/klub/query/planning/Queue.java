@@ -19,8 +19,8 @@ import fr.klub.query.projection.Sql;
  */
 final class Queue {
 
-    static final String SELECT = "SELECT w.session_id, w.child_id, w.family_id, w.queued_at, w.queue_seq,"
-            + " w.offer_expires_at FROM q_planning_waitlist w";
+    static final String COLUMNS = "w.session_id, w.child_id, w.family_id, w.queued_at, w.queue_seq, w.offer_expires_at";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM q_planning_waitlist w";
 
     enum Status { WAITING, OFFERED }
 

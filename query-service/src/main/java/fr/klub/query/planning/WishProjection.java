@@ -81,31 +81,38 @@ class WishProjection {
     }
 
     /**
-     * The programme's wishes while it awaits its draw; {@link Wishes#NONE} for a first-come programme
-     * or once drawn. A child wishing a session in two live demandes shows its best rank.
+     * The programme's wish counts while it awaits its draw (the same for every family; the ranks are
+     * each child's, see {@link #ranks}); {@link Wishes#NONE} for a first-come programme or once drawn.
      */
-    static Wishes of(JdbcTemplate jdbc, UUID programmeId, List<UUID> children) {
+    static Wishes counts(JdbcTemplate jdbc, UUID programmeId) {
         Boolean drawn = jdbc.query("SELECT drawn FROM q_planning_lottery WHERE programme_id = ?",
                 (row, n) -> row.getBoolean("drawn"), programmeId).stream().findFirst().orElse(null);
         if (drawn == null || drawn) {
             return Wishes.NONE;
         }
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
-        MapSqlParameterSource params = new MapSqlParameterSource("programme", programmeId);
         Map<UUID, Integer> counts = new HashMap<>();
-        named.query("SELECT w.session_id, COUNT(*) AS wishes" + LIVE_WISHES + " GROUP BY w.session_id", params,
+        new NamedParameterJdbcTemplate(jdbc).query("SELECT w.session_id, COUNT(*) AS wishes" + LIVE_WISHES
+                        + " GROUP BY w.session_id", new MapSqlParameterSource("programme", programmeId),
                 row -> {
                     counts.put(Sql.uuid(row, "session_id"), row.getInt("wishes"));
                 });
+        return new Wishes(true, Map.copyOf(counts), Map.of());
+    }
+
+    /**
+     * The children's wishes in the programme, by "sessionId/childId" (read only while it awaits its
+     * draw). A child wishing a session in two live demandes shows its best rank.
+     */
+    static Map<String, Integer> ranks(NamedParameterJdbcTemplate named, UUID programmeId, List<UUID> children) {
         Map<String, Integer> ranks = new HashMap<>();
         if (!children.isEmpty()) {
             named.query("SELECT w.child_id, w.session_id, MIN(w.wish_rank) AS best" + LIVE_WISHES
                             + " AND w.child_id IN (:children) GROUP BY w.child_id, w.session_id",
-                    params.addValue("children", children), row -> {
+                    new MapSqlParameterSource("programme", programmeId).addValue("children", children), row -> {
                         ranks.put(Sql.uuid(row, "session_id") + "/" + Sql.uuid(row, "child_id"), row.getInt("best"));
                     });
         }
-        return new Wishes(true, counts, ranks);
+        return ranks;
     }
 
     /**
@@ -123,6 +130,10 @@ class WishProjection {
 
         Integer rankOf(UUID sessionId, UUID childId) {
             return ranks.get(sessionId + "/" + childId);
+        }
+
+        Wishes withRanks(Map<String, Integer> childRanks) {
+            return open ? new Wishes(true, counts, childRanks) : this;
         }
     }
 }

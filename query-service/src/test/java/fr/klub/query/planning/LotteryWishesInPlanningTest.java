@@ -42,6 +42,7 @@ class LotteryWishesInPlanningTest {
     private final UUID demande = UUID.randomUUID();
     private final UUID otherDemande = UUID.randomUUID();
     private PlanningProjection planning;
+    private PlanningQuery grid;
     private WaitlistProjection waitlist;
     private WishProjection wishes;
 
@@ -54,6 +55,7 @@ class LotteryWishesInPlanningTest {
     void givenALotteryProgrammeInItsWishWindow() {
         database.clearReadModels();
         planning = new PlanningProjection(database.jdbc(), database.transactions());
+        grid = new PlanningQuery(database.jdbc(), new SharedGrid(database.jdbc()));
         waitlist = new WaitlistProjection(database.jdbc(), database.transactions());
         wishes = new WishProjection(database.jdbc(), database.transactions());
         database.jdbc().update("INSERT INTO q_programme VALUES (?, 'Activités et repas Klub 8-12 ans', DATE '2020-10-19',"
@@ -108,7 +110,7 @@ class LotteryWishesInPlanningTest {
         UUID session = UUID.randomUUID();
         planning.on(Klub.session(session, firstCome, "Poterie", MONDAY, Period.MATIN, 10));
 
-        PlanningSession cell = planning.handle(new FindPlanning(firstCome, family, List.of(thais))).days().get(0)
+        PlanningSession cell = grid.handle(new FindPlanning(firstCome, family, List.of(thais))).days().get(0)
                 .periods().get(0).sessions().get(0);
         assertThat(cell.wishes()).isNull();
     }
@@ -135,7 +137,7 @@ class LotteryWishesInPlanningTest {
         assertThat(cell.waitlistLength()).isEqualTo(1);
         assertThat(child(cell, thais).state()).isEqualTo(CellState.RESERVED);
         assertThat(child(cell, eden).state()).isEqualTo(CellState.RESERVED);
-        PlanningSession leosCell = planning.handle(new FindPlanning(programme, otherFamily, List.of(leo))).days()
+        PlanningSession leosCell = grid.handle(new FindPlanning(programme, otherFamily, List.of(leo))).days()
                 .get(0).periods().get(0).sessions().stream().filter(s -> s.sessionId().equals(archery)).findFirst()
                 .orElseThrow();
         assertThat(child(leosCell, leo)).isEqualTo(new ChildState(leo, CellState.WAITLISTED, 1, null));
@@ -156,7 +158,7 @@ class LotteryWishesInPlanningTest {
     }
 
     private PlanningSession cell(UUID session) {
-        return planning.handle(new FindPlanning(programme, family, List.of(thais, eden))).days().get(0)
+        return grid.handle(new FindPlanning(programme, family, List.of(thais, eden))).days().get(0)
                 .periods().stream().filter(p -> p.period() == Period.MATIN).findFirst().orElseThrow()
                 .sessions().stream().filter(s -> s.sessionId().equals(session)).findFirst().orElseThrow();
     }

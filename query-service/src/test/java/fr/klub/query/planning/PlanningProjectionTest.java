@@ -42,6 +42,7 @@ class PlanningProjectionTest {
     private final UUID repas = UUID.randomUUID();
     private final UUID demande = UUID.randomUUID();
     private PlanningProjection planning;
+    private PlanningQuery grid;
 
     @BeforeAll
     static void database() {
@@ -52,6 +53,7 @@ class PlanningProjectionTest {
     void givenTheSeedsMonday() {
         database.clearReadModels();
         planning = new PlanningProjection(database.jdbc(), database.transactions());
+        grid = new PlanningQuery(database.jdbc(), new SharedGrid(database.jdbc()));
         // titles and children come from the programmes and families read models
         database.jdbc().update("INSERT INTO q_programme VALUES (?, 'Activités et repas Klub 8-12 ans', DATE '2020-10-19',"
                 + " DATE '2020-10-30', 8, 12, TIMESTAMP WITH TIME ZONE '2020-09-28 08:00:00Z',"
@@ -217,7 +219,7 @@ class PlanningProjectionTest {
 
     @Test
     void withoutChildrenTheGridStillShowsThePlaces() {
-        PlanningSession cell = cell(planning.handle(new FindPlanning(programme, family, List.of())),
+        PlanningSession cell = cell(grid.handle(new FindPlanning(programme, family, List.of())),
                 MONDAY, Period.MIDI, repas);
 
         assertThat(cell.onlinePlacesLeft()).isEqualTo(24);
@@ -229,13 +231,13 @@ class PlanningProjectionTest {
         UUID stranger = UUID.randomUUID();
         insertChild(stranger, UUID.randomUUID(), "Léo");
 
-        assertThatThrownBy(() -> planning.handle(new FindPlanning(programme, family, List.of(thais, stranger))))
+        assertThatThrownBy(() -> grid.handle(new FindPlanning(programme, family, List.of(thais, stranger))))
                 .isInstanceOf(ApiProblem.class).hasMessage("Enfant inconnu.");
     }
 
     @Test
     void anUnknownProgrammeIsNotFound() {
-        assertThatThrownBy(() -> planning.handle(new FindPlanning(UUID.randomUUID(), family, List.of())))
+        assertThatThrownBy(() -> grid.handle(new FindPlanning(UUID.randomUUID(), family, List.of())))
                 .isInstanceOf(ApiProblem.class).hasMessage("Programme inconnu.");
     }
 
@@ -291,7 +293,7 @@ class PlanningProjectionTest {
     }
 
     private Planning grid() {
-        return planning.handle(new FindPlanning(programme, family, List.of(thais, eden)));
+        return grid.handle(new FindPlanning(programme, family, List.of(thais, eden)));
     }
 
     private static PlanningSession cell(Planning grid, java.time.LocalDate date, Period period, UUID sessionId) {

@@ -49,6 +49,7 @@ class WaitlistProjectionTest {
     private final UUID held = UUID.randomUUID();
     private final UUID heldBy = UUID.randomUUID();
     private PlanningProjection planning;
+    private PlanningQuery grid;
     private WaitlistProjection waitlist;
     private long sequence;
 
@@ -61,6 +62,7 @@ class WaitlistProjectionTest {
     void givenAFullArcherySession() {
         database.clearReadModels();
         planning = new PlanningProjection(database.jdbc(), database.transactions());
+        grid = new PlanningQuery(database.jdbc(), new SharedGrid(database.jdbc()));
         waitlist = new WaitlistProjection(database.jdbc(), database.transactions());
         database.jdbc().update("INSERT INTO q_programme VALUES (?, 'Activités et repas Klub 8-12 ans', DATE '2020-10-19',"
                 + " DATE '2020-10-30', 8, 12, TIMESTAMP WITH TIME ZONE '2020-09-28 08:00:00Z',"
@@ -245,7 +247,7 @@ class WaitlistProjectionTest {
     }
 
     private PlanningSession cell(UUID sessionId) {
-        return planning.handle(new FindPlanning(programme, family, List.of(thais, eden))).days().get(0)
+        return grid.handle(new FindPlanning(programme, family, List.of(thais, eden))).days().get(0)
                 .periods().stream().filter(p -> p.period() == Period.MATIN).findFirst().orElseThrow()
                 .sessions().stream().filter(s -> s.sessionId().equals(sessionId)).findFirst().orElseThrow();
     }
