@@ -4,6 +4,7 @@ import fr.klub.platform.demo.DemoLogins;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * tracking link), checked by axe-core at WCAG 2.1 AA — 0 violations — and photographed at desktop
  * width and at 320 px. Eden books here, so that the seed's journey stays Thaïs's.
  */
+@OnThePortalSystem
 class PortalPagesAccessibilityTest {
 
     private static final String MONDAY = "2020-10-19";
