@@ -120,7 +120,7 @@ class PortalPagesAccessibilityTest {
         assertThat(browser.await(By.id("choix-err")).getText()).startsWith("Refusé :");
         check("03-etape1-erreur", "step 1, no child ticked: the API's refusal");
 
-        // Drafts live 15 s without a click in the test system: the checks that take time come first
+        // Drafts live 30 s without a click in the browser tests' system: the checks that take time come first
         startDraftForEden();
         String planning = browser.path();
         assertThat(browser.session("Eden", "Fun Archery", MONDAY, "MATIN").getText()).contains("Complet");
@@ -179,7 +179,7 @@ class PortalPagesAccessibilityTest {
 
         waitingListStates();
 
-        // The first draft, left empty, has expired meanwhile (15 s in the test system): explained in words
+        // The first draft, left empty, has expired meanwhile (30 s in the browser tests' system): explained in words
         await("the first draft's expiry").atMost(java.time.Duration.ofMinutes(2)).pollInterval(java.time.Duration.ofSeconds(2))
                 .until(() -> {
                     browser.open(planning);
