@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * parent on /audit/ gets the 403 page. Every page and state through axe-core at WCAG 2.1 AA;
  * screenshots at 1280 and 320 px.
  */
+@OnThePortalSystem
 class AuditorPagesInBrowserTest {
 
     private static final String SPACE = "– Espace audit – Ville d'Auray";

@@ -4,6 +4,7 @@ import java.util.function.Predicate;
 
 import fr.klub.platform.demo.DemoLogins;
 import fr.klub.systemtests.support.Browsers;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the test. The first Tab reaches the skip link, and the element that has the focus shows it
  * (an outline). Eden books Tuesday 20/10 (Roller-skate, Repas), days the other browser tests leave free.
  */
+@OnThePortalSystem
 class KeyboardOnlyJourneyTest {
 
     private static final int MOST_TABS = 600;

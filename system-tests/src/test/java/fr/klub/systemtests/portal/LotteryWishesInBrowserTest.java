@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * axe-core (WCAG 2.1 AA), and deposits: the recap and the demande list the wishes with their rank.
  * JavaScript on (axe-core is a script), so the clicks go through htmx.
  */
+@OnThePortalSystem
 class LotteryWishesInBrowserTest {
 
     private static final String TITLE = "Vacances au poney-club (tirage au sort)";

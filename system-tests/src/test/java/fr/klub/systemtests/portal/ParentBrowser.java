@@ -36,6 +36,9 @@ final class ParentBrowser implements AutoCloseable {
 
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+    /** Selenium checks every 500 ms by default; most pages and swaps are there a few milliseconds after a click. */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(50);
+
     private final String portal;
     private final ChromeDriver driver;
     private final boolean javascript;
@@ -77,13 +80,13 @@ final class ParentBrowser implements AutoCloseable {
         driver.findElement(By.id("motDePasse")).sendKeys(password);
         clickToNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
         // the provider's redirects end on the portal's home
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), firstHeading));
+        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), firstHeading));
     }
 
     /** Waits for an element to be shown (the page after a form's redirects); keeps the page if it never is. */
     WebElement await(By element) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30))
+            return waitUpTo(Duration.ofSeconds(30))
                     .until(ExpectedConditions.visibilityOfElementLocated(element));
         } catch (TimeoutException notThere) {
             keepPage();
@@ -93,7 +96,7 @@ final class ParentBrowser implements AutoCloseable {
 
     /** Waits until the page that was shown is replaced by the next one (after a key press on a link or button). */
     void awaitNextPage(WebElement onThePageBefore) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> isGone(onThePageBefore));
+        waitUpTo(Duration.ofSeconds(30)).until(browser -> isGone(onThePageBefore));
     }
 
     /**
@@ -113,6 +116,11 @@ final class ParentBrowser implements AutoCloseable {
             }
             throw replaced;
         }
+    }
+
+    /** A wait on this browser that checks its condition every {@link #CHECK_EVERY}. */
+    WebDriverWait waitUpTo(Duration timeout) {
+        return new WebDriverWait(driver, timeout, CHECK_EVERY);
     }
 
     String heading() {
@@ -171,7 +179,7 @@ final class ParentBrowser implements AutoCloseable {
     void clickInPlace(WebElement element) {
         JavascriptExecutor js = driver;
         // a click before htmx has set the page up is a plain form post (the page without JavaScript)
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> Boolean.TRUE.equals(js.executeScript(
+        waitUpTo(Duration.ofSeconds(30)).until(browser -> Boolean.TRUE.equals(js.executeScript(
                 "return document.readyState === 'complete' && window.htmx !== undefined")));
         js.executeScript("window.klubSamePage = true");
         element.click();
@@ -183,7 +191,7 @@ final class ParentBrowser implements AutoCloseable {
     /** Waits until the focus is in the element of that id (after htmx settled a swap). */
     void awaitFocusIn(String id) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
+            waitUpTo(Duration.ofSeconds(10)).until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
                     .executeScript("var e = document.getElementById(arguments[0]);"
                             + "return e !== null && e.contains(document.activeElement);", id)));
         } catch (TimeoutException elsewhere) {

@@ -4,6 +4,7 @@ import fr.klub.platform.demo.DemoLogins;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * tracking link), checked by axe-core at WCAG 2.1 AA — 0 violations — and photographed at desktop
  * width and at 320 px. Eden books here, so that the seed's journey stays Thaïs's.
  */
+@OnThePortalSystem
 class PortalPagesAccessibilityTest {
 
     private static final String MONDAY = "2020-10-19";
@@ -118,7 +120,7 @@ class PortalPagesAccessibilityTest {
         assertThat(browser.await(By.id("choix-err")).getText()).startsWith("Refusé :");
         check("03-etape1-erreur", "step 1, no child ticked: the API's refusal");
 
-        // Drafts live 15 s without a click in the test system: the checks that take time come first
+        // Drafts live 30 s without a click in the browser tests' system: the checks that take time come first
         startDraftForEden();
         String planning = browser.path();
         assertThat(browser.session("Eden", "Fun Archery", MONDAY, "MATIN").getText()).contains("Complet");
@@ -177,7 +179,7 @@ class PortalPagesAccessibilityTest {
 
         waitingListStates();
 
-        // The first draft, left empty, has expired meanwhile (15 s in the test system): explained in words
+        // The first draft, left empty, has expired meanwhile (30 s in the browser tests' system): explained in words
         await("the first draft's expiry").atMost(java.time.Duration.ofMinutes(2)).pollInterval(java.time.Duration.ofSeconds(2))
                 .until(() -> {
                     browser.open(planning);

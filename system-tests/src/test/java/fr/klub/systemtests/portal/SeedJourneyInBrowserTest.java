@@ -2,6 +2,7 @@ package fr.klub.systemtests.portal;
 
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * The seed's journey ({@link SeedJourney}) in a real headless Chromium with JavaScript turned off:
  * every click a form post, for the demo family's Thaïs.
  */
+@OnThePortalSystem
 class SeedJourneyInBrowserTest {
 
     private static PortalSystem portal;

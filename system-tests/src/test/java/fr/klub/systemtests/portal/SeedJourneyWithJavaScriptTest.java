@@ -3,6 +3,7 @@ package fr.klub.systemtests.portal;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the result is announced. A family of its own (Thaïs and Eden RUCHE, registered by staff through the
  * command API), so that the demo family's Thaïs walks the same week without JavaScript.
  */
+@OnThePortalSystem
 class SeedJourneyWithJavaScriptTest {
 
     private static final String LOGIN = "famille.ruche";

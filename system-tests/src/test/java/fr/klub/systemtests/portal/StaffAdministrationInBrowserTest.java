@@ -8,6 +8,7 @@ import java.util.List;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * through axe-core (WCAG 2.1 AA, 0 violations), photographed at 1280 and 320 px. JavaScript is on
  * for axe-core only: the pages have no script, and the forms post and redirect.
  */
+@OnThePortalSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffAdministrationInBrowserTest {
 
@@ -258,7 +260,7 @@ class StaffAdministrationInBrowserTest {
         browser.driver().findElement(By.id("identifiant")).sendKeys(login);
         browser.driver().findElement(By.id("motDePasse")).sendKeys(password);
         browser.clickToNextPage(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(b -> browser.path().startsWith("/agent/"));
+        browser.waitUpTo(Duration.ofSeconds(30)).until(b -> browser.path().startsWith("/agent/"));
     }
 
     private static void fillFamily(String username) {

@@ -8,6 +8,7 @@ import fr.klub.platform.demo.DemoLogins;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bookings, and cancels another session. A parent opening /agent/ gets the 403 page. Every page and
  * state goes through axe-core (WCAG 2.1 AA) and is photographed. Friday 30/10 is left to this test.
  */
+@OnThePortalSystem
 class StaffDayInBrowserTest {
 
     private static final String FRIDAY = "2020-10-30";

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import fr.klub.systemtests.support.Browsers;
 import fr.klub.systemtests.support.Http;
 import fr.klub.systemtests.support.KlubSystem;
+import fr.klub.systemtests.support.OnThePortalSystem;
 import fr.klub.systemtests.support.PortalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parent sees the offers with their deadline, accepts Thaïs's (a demande deposited: the confirmation
  * with its number and "Déposée") and declines Eden's.
  */
+@OnThePortalSystem
 class WaitingListInBrowserTest {
 
     private static final String CUISINE = "Atelier cuisine";

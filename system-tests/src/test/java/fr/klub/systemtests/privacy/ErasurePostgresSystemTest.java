@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -46,6 +48,17 @@ class ErasurePostgresSystemTest {
     private static final String STAFF_PASSWORD = "un-secret-propre-a-la-ville-2026";
     private static final String AUDITOR = "audit-effacement";
     private static final String AUDITOR_PASSWORD = "un-autre-secret-de-la-ville-2026";
+
+    /** Its services log at DEBUG, and every line is searched: no other application may set other levels meanwhile. */
+    @BeforeEach
+    void holdTheLogLevels() {
+        ServiceApps.holdLogLevels();
+    }
+
+    @AfterEach
+    void releaseTheLogLevels() {
+        ServiceApps.releaseLogLevels();
+    }
 
     @Test
     void anErasedFamilyLeavesNothingPersonalAnywhereWhileTheHistoryStillVerifies(CapturedOutput logs) throws Exception {

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public final class PortalSystem {
 
+    /** What the browser classes share and use one at a time: this system's data ({@link OnThePortalSystem}). */
+    public static final String DATA = "klub.portal-system";
+
     private static PortalSystem running;
 
     private final KlubSystem system;

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -24,6 +26,13 @@ public enum ServiceApps {
     COMMAND("command-service", CommandServiceApplication.class, 8081),
     QUERY("query-service", QueryServiceApplication.class, 8082),
     NOTIFICATION("notification-service", NotificationServiceApplication.class, 8083);
+
+    /**
+     * Spring Boot sets the JVM's one Logback to each starting application's {@code logging.level.*}: a start
+     * in the other lane (docs/decisions/test-suite-speed.md) would change the levels of a test that reads
+     * the logs. Starts share this lock; such a test holds it alone ({@link #holdLogLevels()}).
+     */
+    private static final ReadWriteLock LOG_LEVELS = new ReentrantReadWriteLock();
 
     private final String serviceName;
     private final Class<?> application;
@@ -60,7 +69,21 @@ public enum ServiceApps {
         List<String> all = new ArrayList<>();
         all.add("--spring.config.location=" + configLocation());
         all.addAll(List.of(args));
-        return new SpringApplicationBuilder(application).run(all.toArray(String[]::new));
+        LOG_LEVELS.readLock().lock();
+        try {
+            return new SpringApplicationBuilder(application).run(all.toArray(String[]::new));
+        } finally {
+            LOG_LEVELS.readLock().unlock();
+        }
+    }
+
+    /** Until {@link #releaseLogLevels()}, only this thread starts applications: the log levels stay its own. */
+    public static void holdLogLevels() {
+        LOG_LEVELS.writeLock().lock();
+    }
+
+    public static void releaseLogLevels() {
+        LOG_LEVELS.writeLock().unlock();
     }
 
     public static int port(ConfigurableApplicationContext context) {
