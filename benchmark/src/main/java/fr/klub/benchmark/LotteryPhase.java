@@ -394,7 +394,13 @@ final class LotteryPhase {
         Double mailsSeconds = null;
         UUID programmeId = UUID.fromString(drawn.get("programmeId").asText());
         long deadline = drawBegin + patience.toNanos();
+        long nextProgressLog = System.nanoTime();
         while ((appliedSeconds == null || mailsSeconds == null) && System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextProgressLog) {
+                log.info("Lottery: after {} s, {} of {} sessions applied; mails at the sink by subject {}",
+                        Latencies.round((System.nanoTime() - drawBegin) / 1e9), applied.size(), expected.size(), bySubject);
+                nextProgressLog = System.nanoTime() + 15_000_000_000L;
+            }
             if (stepsSeconds == null && lastStepRecorded(programmeId)) {
                 stepsSeconds = Latencies.round((System.nanoTime() - drawBegin) / 1e9);
                 log.info("Lottery: the draw's last step committed {} s after the draw's start", stepsSeconds);
