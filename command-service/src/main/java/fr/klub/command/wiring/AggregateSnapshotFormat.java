@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.command.wiring;
 
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.config.BeanPostProcessor;

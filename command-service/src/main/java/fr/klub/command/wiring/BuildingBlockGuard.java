@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.command.wiring;
 
 import java.util.List;
 import java.util.function.BiFunction;

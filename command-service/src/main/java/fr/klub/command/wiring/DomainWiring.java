@@ -1,24 +1,9 @@
-package fr.klub.command.axon;
+package fr.klub.command.wiring;
 
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.lock.PessimisticLockFactory;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
-import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.modelling.command.DefaultRepositorySpanFactory;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositorySpanFactory;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +27,7 @@ import fr.klub.domain.programme.Programme;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionScheduling;
 import fr.klub.domain.session.WaitlistOffers;
+import fr.klub.platform.axon.EventSourcedAggregates;
 
 /**
  * Registers the framework-free aggregates of core-domain with Axon (they carry no {@code @Aggregate})
@@ -53,66 +39,20 @@ import fr.klub.domain.session.WaitlistOffers;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class DomainWiring {
 
-    private static final CachingCommandTargetResolver TARGETS = new CachingCommandTargetResolver();
-
     /** Event-sourced aggregates, each with its own bounded cache; sessions and demandes grow, so they snapshot. */
     @Bean
-    ConfigurerModule klubAggregates(KlubProperties properties, StreamVersions streamVersions) {
+    ConfigurerModule klubAggregates(KlubProperties properties, JdbcTemplate jdbc, EventSchema eventSchema) {
         KlubProperties.AggregateSettings settings = properties.command().aggregates();
-        StreamVersions verification = settings.verifyCachedVersion() ? streamVersions : null;
+        EventSourcedAggregates aggregates = new EventSourcedAggregates(new EventSourcedAggregates.Settings(
+                settings.cacheSize(), settings.snapshotEvery(), settings.verifyCachedVersion()), jdbc, eventSchema);
         return configurer -> {
-            configurer.configureAggregate(aggregate(Programme.class, settings, false, verification));
-            configurer.configureAggregate(aggregate(Family.class, settings, false, verification));
-            configurer.configureAggregate(aggregate(Session.class, settings, true, verification));
-            configurer.configureAggregate(aggregate(ChildPeriod.class, settings, false, verification));
-            configurer.configureAggregate(aggregate(Demande.class, settings, true, verification));
-            configurer.configureAggregate(aggregate(FamilyDrafts.class, settings, false, verification));
+            configurer.configureAggregate(aggregates.aggregate(Programme.class, false));
+            configurer.configureAggregate(aggregates.aggregate(Family.class, false));
+            configurer.configureAggregate(aggregates.aggregate(Session.class, true));
+            configurer.configureAggregate(aggregates.aggregate(ChildPeriod.class, false));
+            configurer.configureAggregate(aggregates.aggregate(Demande.class, true));
+            configurer.configureAggregate(aggregates.aggregate(FamilyDrafts.class, false));
         };
-    }
-
-    @Bean
-    StreamVersions streamVersions(JdbcTemplate jdbc, EventSchema eventSchema) {
-        return new StreamVersions(jdbc, eventSchema);
-    }
-
-    private static <T> AggregateConfigurer<T> aggregate(Class<T> type, KlubProperties.AggregateSettings settings,
-                                                        boolean snapshots, StreamVersions verification) {
-        Cache cache = new BoundedAggregateCache(settings.cacheSize());
-        return AggregateConfigurer.defaultConfiguration(type)
-                .configureCommandTargetResolver(c -> TARGETS)
-                .configureRepository(c -> repository(type, c, cache, snapshots ? settings.snapshotEvery() : 0,
-                        verification));
-    }
-
-    /**
-     * The repository, and for growing streams a snapshotter of its own: it rebuilds the aggregate
-     * with the same handlers and parameter resolvers (Places, the deadline manager) as the repository.
-     */
-    private static <T> Repository<T> repository(Class<T> type, Configuration c, Cache cache, int snapshotEvery,
-                                                StreamVersions verification) {
-        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
-                type, c.parameterResolverFactory(), c.handlerDefinition(type));
-        GenericAggregateFactory<T> factory = new GenericAggregateFactory<>(model);
-        SnapshotTriggerDefinition snapshots = snapshotEvery <= 0 ? NoSnapshotTriggerDefinition.INSTANCE
-                : new EventCountSnapshotTriggerDefinition(AggregateSnapshotter.builder()
-                        .eventStore(c.eventStore())
-                        .aggregateFactories(factory)
-                        .repositoryProvider(c::repository)
-                        .parameterResolverFactory(c.parameterResolverFactory())
-                        .handlerDefinition(c.handlerDefinition(type))
-                        .transactionManager(c.getComponent(TransactionManager.class, () -> NoTransactionManager.INSTANCE))
-                        .build(), snapshotEvery);
-        EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
-                .aggregateModel(model)
-                .lockFactory(PessimisticLockFactory.usingDefaults())
-                .eventStore(c.eventStore())
-                .snapshotTriggerDefinition(snapshots)
-                .aggregateFactory(factory)
-                .repositoryProvider(c::repository)
-                .spanFactory(c.getComponent(RepositorySpanFactory.class,
-                        () -> DefaultRepositorySpanFactory.builder().spanFactory(c.spanFactory()).build()))
-                .cache(cache);
-        return new VerifiedCachingRepository<>(builder, c.eventStore(), cache, snapshotEvery > 0, verification);
     }
 
     @Bean
@@ -165,6 +105,6 @@ class DomainWiring {
     }
 
     private static <T> Repository<T> lazy(ObjectProvider<Configuration> axon, Class<T> type) {
-        return new LazyRepository<>(() -> axon.getObject().repository(type));
+        return EventSourcedAggregates.lazy(axon::getObject, type);
     }
 }

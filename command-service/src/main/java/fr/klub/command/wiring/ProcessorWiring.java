@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.command.wiring;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;

@@ -1,4 +1,4 @@
-package fr.klub.query.projection;
+package fr.klub.platform.axon;
 
 import java.time.Clock;
 import java.time.Duration;

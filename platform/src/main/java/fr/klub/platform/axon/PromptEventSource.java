@@ -1,4 +1,4 @@
-package fr.klub.query.projection;
+package fr.klub.platform.axon;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
  * query) on its own thread, which fires the callback whenever an event shows up. The lag is then
  * the store's fetch delay plus the processing, not half a second.
  */
-final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(PromptEventSource.class);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final String name;
 
-    PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String name) {
+    public PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String name) {
         this.store = store;
         this.name = name;
     }

@@ -1,4 +1,4 @@
-package fr.klub.query.projection;
+package fr.klub.platform.axon;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ public record Write(String table, String sql, int keyFrom, int keyCount) {
 
     /** Insert or update the row whose key is the first {@code keyCount} columns ("name TYPE" pairs). */
     public static Write upsert(String table, int keyCount, String... typedColumns) {
-        return new Write(table, Sql.upsert(table, keyCount, typedColumns), 0, keyCount);
+        return new Write(table, upsertSql(table, keyCount, typedColumns), 0, keyCount);
     }
 
     /** {@code UPDATE table SET <assignments> WHERE <key columns> = ?}: the key parameters come last. */
@@ -41,6 +41,27 @@ public record Write(String table, String sql, int keyFrom, int keyCount) {
         row.add(table);
         row.addAll(Arrays.asList(parameters).subList(keyFrom, keyFrom + keyCount));
         return row;
+    }
+
+    /**
+     * SQL that runs unchanged on H2 2.x and PostgreSQL 17: standard {@code MERGE}, with typed casts so
+     * that PostgreSQL knows every parameter's type. Parameters follow the columns' order.
+     */
+    private static String upsertSql(String table, int keyCount, String... typedColumns) {
+        List<String> names = Arrays.stream(typedColumns).map(column -> column.split(" ", 2)[0]).toList();
+        String casts = Arrays.stream(typedColumns)
+                .map(column -> "CAST(? AS " + column.split(" ", 2)[1] + ")")
+                .collect(Collectors.joining(", "));
+        String on = names.subList(0, keyCount).stream()
+                .map(name -> "t." + name + " = s." + name)
+                .collect(Collectors.joining(" AND "));
+        List<String> others = names.subList(keyCount, names.size());
+        String update = others.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET "
+                + others.stream().map(name -> name + " = s." + name).collect(Collectors.joining(", "));
+        return "MERGE INTO " + table + " t USING (VALUES (" + casts + ")) AS s (" + String.join(", ", names) + ")"
+                + " ON " + on + update
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", names) + ") VALUES ("
+                + names.stream().map(name -> "s." + name).collect(Collectors.joining(", ")) + ")";
     }
 
     private static String where(String... keyColumns) {

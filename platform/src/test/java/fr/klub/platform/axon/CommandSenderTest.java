@@ -1,4 +1,4 @@
-package fr.klub.command.support;
+package fr.klub.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,10 +38,9 @@ class CommandSenderTest {
             }
             return "done";
         });
-        KlubProperties properties = new KlubProperties(null, null, null, new KlubProperties.Command(
-                new KlubProperties.Retry(maxAttempts, Duration.ofNanos(1), Duration.ofMillis(1)), null,
-                new KlubProperties.Admission(2, Duration.ofSeconds(5))));
-        return new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build(), properties);
+        CommandSender.Settings settings = new CommandSender.Settings(maxAttempts, Duration.ofNanos(1),
+                Duration.ofMillis(1), 2, Duration.ofSeconds(5));
+        return new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build(), settings);
     }
 
     @Test
@@ -107,5 +106,23 @@ class CommandSenderTest {
         CommandSender sender = senderFailing(10, () -> new IllegalStateException("bug"), 5);
         assertThatThrownBy(() -> sender.send(new Probe("h"), "inconnu")).isInstanceOf(IllegalStateException.class);
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void theOutcomeIsAValueToBranchOn() {
+        assertThat(senderFailing(0, () -> new IllegalStateException("never"), 5).<String>outcome(new Probe("i"), "inconnu"))
+                .isEqualTo(new CommandOutcome.Accepted<>("done"));
+        calls.set(0);
+        assertThat(senderFailing(1, () -> new Refusal(RefusalCode.SESSION_FULL, "Complet."), 5)
+                .<String>outcome(new Probe("j"), "inconnu"))
+                .isEqualTo(new CommandOutcome.Refused<String>(RefusalCode.SESSION_FULL, "Complet."));
+        calls.set(0);
+        assertThat(senderFailing(1, () -> new AggregateNotFoundException("x", "none"), 5)
+                .<String>outcome(new Probe("k"), "Séance inconnue."))
+                .isEqualTo(new CommandOutcome.Refused<String>(RefusalCode.NOT_FOUND, "Séance inconnue."));
+        calls.set(0);
+        assertThat(senderFailing(100, () -> new AggregateStreamCreationException("taken"), 3)
+                .<String>outcome(new Probe("l"), "inconnu"))
+                .isEqualTo(new CommandOutcome.RaceLost<String>(3));
     }
 }

@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.platform.axon.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,12 +14,12 @@ import org.axonframework.common.caching.Cache;
  * bounded however many sessions, demandes and child periods exist. Axon's pessimistic lock already
  * serialises commands per aggregate in this JVM; the monitor here only protects the map itself.
  */
-final class BoundedAggregateCache implements Cache {
+public final class BoundedAggregateCache implements Cache {
 
     private final Map<Object, Object> entries;
     private final CopyOnWriteArrayList<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
-    BoundedAggregateCache(int maxEntries) {
+    public BoundedAggregateCache(int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("cache size must be positive");
         }

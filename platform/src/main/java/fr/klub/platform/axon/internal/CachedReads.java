@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.platform.axon.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public final class CachedReads {
     }
 
     /** This unit of work's reads; the first cached read registers the check before commit. */
-    static CachedReads of(UnitOfWork<?> unitOfWork, StreamVersions versions) {
+    public static CachedReads of(UnitOfWork<?> unitOfWork, StreamVersions versions) {
         UnitOfWork<?> root = unitOfWork.root();
         CachedReads existing = root.getResource(RESOURCE);
         if (existing != null) {
@@ -45,7 +45,7 @@ public final class CachedReads {
     }
 
     /** The reads of the unit of work in progress, if it took anything from a cache. */
-    static CachedReads inProgress(UnitOfWork<?> unitOfWork) {
+    public static CachedReads inProgress(UnitOfWork<?> unitOfWork) {
         return unitOfWork.root().getResource(RESOURCE);
     }
 
@@ -53,7 +53,7 @@ public final class CachedReads {
         reads.putIfAbsent(aggregateId, new Read(aggregate, aggregate.version(), cache));
     }
 
-    synchronized boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return reads.isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.platform.axon.internal;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
@@ -20,7 +20,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
  * the annotated members up once per command class instead of on every command: the benchmark's
  * allocation profile had Axon scanning every method and annotation of the command each time.
  */
-final class CachingCommandTargetResolver implements CommandTargetResolver {
+public final class CachingCommandTargetResolver implements CommandTargetResolver {
 
     private final ClassValue<Target> targets = new ClassValue<>() {
         @Override

@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.platform.axon.internal;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -13,12 +13,12 @@ import org.axonframework.modelling.command.Repository;
  * Hands a Spring bean (Places, Enrolment, the external handlers) the repository that Axon builds
  * for an aggregate, resolved on first use: the beans are created before Axon's configuration is.
  */
-final class LazyRepository<T> implements Repository<T> {
+public final class LazyRepository<T> implements Repository<T> {
 
     private final Supplier<Repository<T>> target;
     private volatile Repository<T> resolved;
 
-    LazyRepository(Supplier<Repository<T>> target) {
+    public LazyRepository(Supplier<Repository<T>> target) {
         this.target = target;
     }
 

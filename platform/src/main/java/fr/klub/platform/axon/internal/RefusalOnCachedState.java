@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.platform.axon.internal;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class RefusalOnCachedState extends RuntimeException {
 
     private final transient CachedReads reads;
 
-    RefusalOnCachedState(Refusal refusal, CachedReads reads) {
+    public RefusalOnCachedState(Refusal refusal, CachedReads reads) {
         super(refusal.getMessage(), refusal, false, false);
         this.reads = reads;
     }

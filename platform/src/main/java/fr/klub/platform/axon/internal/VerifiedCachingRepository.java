@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.platform.axon.internal;
 
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +35,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * their streams are read from the first event, one query instead of two.</li>
  * </ul>
  */
-final class VerifiedCachingRepository<T> extends CachingEventSourcingRepository<T> {
+public final class VerifiedCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
     private final EventStore eventStore;
     private final Cache cache;
@@ -43,7 +43,7 @@ final class VerifiedCachingRepository<T> extends CachingEventSourcingRepository<
     /** Null when cached state is trusted as is (one instance only). */
     private final StreamVersions versions;
 
-    VerifiedCachingRepository(EventSourcingRepository.Builder<T> builder, EventStore eventStore, Cache cache,
+    public VerifiedCachingRepository(EventSourcingRepository.Builder<T> builder, EventStore eventStore, Cache cache,
                               boolean snapshots, StreamVersions versions) {
         super(builder);
         this.eventStore = eventStore;

@@ -1,4 +1,4 @@
-package fr.klub.command.axon;
+package fr.klub.platform.axon.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
