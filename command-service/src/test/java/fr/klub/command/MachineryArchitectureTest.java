@@ -7,7 +7,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import fr.klub.platform.testing.MachineryRules;
 
-/** The command-service's features and wiring use the machinery's entry points only; no SQLSTATE read here (docs/decisions/machinery.md). */
+/**
+ * The command-service's features and wiring use the machinery's entry points only; no SQLSTATE
+ * read here (docs/decisions/machinery.md).
+ */
 @AnalyzeClasses(packages = "fr.klub.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class MachineryArchitectureTest {
 

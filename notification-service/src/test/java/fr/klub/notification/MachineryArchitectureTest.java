@@ -7,7 +7,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import fr.klub.platform.testing.MachineryRules;
 
-/** The notification-service uses the machinery's entry points only; no SQLSTATE read here (docs/decisions/machinery.md). */
+/**
+ * The notification-service uses the machinery's entry points only; no SQLSTATE read here
+ * (docs/decisions/machinery.md).
+ */
 @AnalyzeClasses(packages = "fr.klub.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class MachineryArchitectureTest {
 

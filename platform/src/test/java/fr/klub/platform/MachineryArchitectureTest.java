@@ -7,7 +7,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import fr.klub.platform.testing.MachineryRules;
 
-/** Only the machinery touches its internals; only DatabaseErrors reads SQLSTATEs (docs/decisions/machinery.md). */
+/**
+ * Only the machinery touches its internals; only DatabaseErrors reads SQLSTATEs
+ * (docs/decisions/machinery.md).
+ */
 @AnalyzeClasses(packages = "fr.klub.platform", importOptions = ImportOption.DoNotIncludeTests.class)
 class MachineryArchitectureTest {
 

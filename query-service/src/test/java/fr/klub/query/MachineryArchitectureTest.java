@@ -7,7 +7,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import fr.klub.platform.testing.MachineryRules;
 
-/** The query-service's features use the machinery's entry points only, its projections write through the ProjectionWriter, no SQLSTATE read here (docs/decisions/machinery.md). */
+/**
+ * The query-service's features use the machinery's entry points only, its projections write
+ * through the ProjectionWriter, no SQLSTATE read here (docs/decisions/machinery.md).
+ */
 @AnalyzeClasses(packages = "fr.klub.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class MachineryArchitectureTest {
 
