@@ -25,7 +25,7 @@ import fr.klub.platform.correlation.CommandMetadata;
 import fr.klub.platform.failure.Causes;
 
 /**
- * The one way feature code sends commands. It stamps who sent them (actor, role, correlation id),
+ * The way controllers send commands. It stamps who sent them (actor, role, correlation id),
  * waits for the outcome, and replays a command that lost a race — a bounded number of times with
  * jittered exponential back-off, so that a burst on the last places of a session ends as exactly
  * as many successes as places and {@code SESSION_FULL} for the others. A {@link Refusal} is the

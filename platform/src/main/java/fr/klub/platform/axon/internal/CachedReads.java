@@ -32,7 +32,7 @@ public final class CachedReads {
     }
 
     /** This unit of work's reads; the first cached read registers the check before commit. */
-    public static CachedReads of(UnitOfWork<?> unitOfWork, StreamVersions versions) {
+    static CachedReads of(UnitOfWork<?> unitOfWork, StreamVersions versions) {
         UnitOfWork<?> root = unitOfWork.root();
         CachedReads existing = root.getResource(RESOURCE);
         if (existing != null) {
