@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.klub.command.support.CommandSender;
+import fr.klub.platform.axon.CommandSender;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Civility;
 import fr.klub.domain.family.Guardian;

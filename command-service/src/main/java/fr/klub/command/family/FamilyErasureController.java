@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.klub.command.support.CommandSender;
+import fr.klub.platform.axon.CommandSender;
 import fr.klub.domain.family.EraseFamily;
 import fr.klub.domain.family.ErasureCause;
 import io.swagger.v3.oas.annotations.Operation;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.klub.command.family.FamilyController.GuardianRequest;
 import fr.klub.command.retention.FamilyActivity;
-import fr.klub.command.support.CommandSender;
+import fr.klub.platform.axon.CommandSender;
 import fr.klub.domain.family.Child;
 import fr.klub.domain.family.Guardian;
 import fr.klub.domain.family.RectifyFamily;

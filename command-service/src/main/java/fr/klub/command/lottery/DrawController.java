@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.klub.command.axon.DueDeadlines;
-import fr.klub.command.support.CommandSender;
+import fr.klub.command.wiring.DueDeadlines;
+import fr.klub.platform.axon.CommandSender;
 import fr.klub.domain.lottery.DrawLottery;
 import fr.klub.domain.programme.Lottery;
 import fr.klub.domain.programme.LotteryDrawn;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import fr.klub.command.lottery.LotterySeeds;
-import fr.klub.command.support.CommandSender;
+import fr.klub.platform.axon.CommandSender;
 import fr.klub.command.support.KlubProperties;
 import fr.klub.domain.programme.Allocation;
 import fr.klub.domain.programme.CreateProgramme;

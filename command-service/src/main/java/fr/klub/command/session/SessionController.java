@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.klub.command.support.CommandSender;
+import fr.klub.platform.axon.CommandSender;
 import fr.klub.domain.booking.CancelOnsite;
 import fr.klub.domain.booking.ReserveOnsite;
 import fr.klub.domain.session.CancelSession;

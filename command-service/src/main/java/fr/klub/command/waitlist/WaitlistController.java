@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.klub.command.demande.DemandeNumbers;
 import fr.klub.command.demande.TrackingTokens;
-import fr.klub.command.support.CommandSender;
+import fr.klub.platform.axon.CommandSender;
 import fr.klub.domain.booking.AcceptOffer;
 import fr.klub.domain.booking.DeclineOffer;
 import fr.klub.domain.booking.JoinWaitlist;

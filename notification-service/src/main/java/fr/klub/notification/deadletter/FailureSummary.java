@@ -3,6 +3,8 @@ package fr.klub.notification.deadletter;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 
+import fr.klub.platform.failure.DatabaseErrors;
+
 /**
  * What a dead letter keeps of the failure that set its event aside: enough for staff to know
  * what broke, nothing of the event's content (names, e-mail addresses). A database error keeps
@@ -39,6 +41,6 @@ final class FailureSummary {
             firstLine = firstLine.substring(0, statement);
         }
         firstLine = QUOTED_VALUE.matcher(firstLine).replaceAll("'…'").strip();
-        return failure.getClass().getSimpleName() + " (SQLSTATE " + failure.getSQLState() + ") " + firstLine;
+        return failure.getClass().getSimpleName() + " (SQLSTATE " + DatabaseErrors.state(failure) + ") " + firstLine;
     }
 }

@@ -1,11 +1,8 @@
 package fr.klub.platform.eventstore;
 
-import java.sql.SQLException;
-import java.util.IdentityHashMap;
-import java.util.Set;
-import java.util.Collections;
-
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+
+import fr.klub.platform.failure.DatabaseErrors;
 
 /**
  * Tells Axon that an insert lost a race on a unique key, so that it reports
@@ -19,25 +16,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
  */
 final class DuplicateKeyResolver implements PersistenceExceptionResolver {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     @Override
     public boolean isDuplicateKeyViolation(Exception exception) {
-        return isUniqueViolation(exception, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    private static boolean isUniqueViolation(Throwable failure, Set<Throwable> seen) {
-        if (failure == null || !seen.add(failure)) {
-            return false;
-        }
-        if (failure instanceof SQLException sql) {
-            if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-            if (isUniqueViolation(sql.getNextException(), seen)) {
-                return true;
-            }
-        }
-        return isUniqueViolation(failure.getCause(), seen);
+        return DatabaseErrors.isUniqueViolation(exception);
     }
 }

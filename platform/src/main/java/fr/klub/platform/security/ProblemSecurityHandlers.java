@@ -3,6 +3,7 @@ package fr.klub.platform.security;
 import java.io.IOException;
 
 import fr.klub.platform.web.ProblemCodes;
+import fr.klub.platform.failure.DatabaseErrors;
 import fr.klub.platform.web.ProblemHandler;
 import fr.klub.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
                             + inFrench(seconds) + "."));
             return;
         }
-        if (ProblemHandler.isTransientDatabaseFailure(exception)) {
+        if (DatabaseErrors.isUnavailable(exception)) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemHandler.RETRY_AFTER_SECONDS));
             Problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.SERVICE_UNAVAILABLE,
                     "Le service est momentanément indisponible. Réessayez dans quelques instants."));

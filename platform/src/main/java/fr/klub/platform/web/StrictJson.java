@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 
+import fr.klub.platform.failure.Causes;
+
 /**
  * How the services read JSON request bodies: a value is what it says it is, never coerced. A
  * date or an instant is an ISO-8601 string, with no space or control character around it (a number is
@@ -73,11 +75,8 @@ public final class StrictJson {
      */
     static Optional<String> duplicatedKey(Throwable exception) {
         // inside a list or a nested object, Jackson wraps the parser's exception with the path so far
-        Throwable cause = exception;
-        while (cause != null && !(cause instanceof StreamReadException) && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        if (!(cause instanceof StreamReadException read) || read.getOriginalMessage() == null
+        StreamReadException read = Causes.find(exception, StreamReadException.class).orElse(null);
+        if (read == null || read.getOriginalMessage() == null
                 || !read.getOriginalMessage().startsWith("Duplicate field '")
                 || read.getProcessor() == null) {
             return Optional.empty();

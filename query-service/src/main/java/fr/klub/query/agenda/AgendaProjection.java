@@ -28,10 +28,10 @@ import fr.klub.domain.session.OnsitePlaceBooked;
 import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 
 /**
  * "Mon agenda": per family and month, each child's booked sessions. A place is PENDING while its

@@ -36,10 +36,10 @@ import fr.klub.domain.family.FamilyErased;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
 import fr.klub.platform.web.ApiProblem;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 
 /**
  * Demandes as parents and staff read them: the family's list, one demande with its reservations

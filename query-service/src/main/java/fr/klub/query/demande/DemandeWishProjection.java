@@ -16,10 +16,10 @@ import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.shared.Period;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 
 /**
  * A demande's lottery wishes, in the demandes read model (product.md §10): listed among its

@@ -27,10 +27,10 @@ import fr.klub.domain.family.FamilyErased;
 import fr.klub.domain.family.FamilyRegistered;
 import fr.klub.domain.family.GuardiansRectified;
 import fr.klub.domain.family.Guardian;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 import fr.klub.platform.privacy.FamilyKeys;
 
 /**

@@ -29,10 +29,10 @@ import fr.klub.domain.session.SessionQuotaChanged;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
 import fr.klub.platform.web.ApiProblem;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 
 /**
  * Sessions and their live places: the planning grid parents book from, and the staff's view of

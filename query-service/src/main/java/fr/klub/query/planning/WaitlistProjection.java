@@ -22,10 +22,10 @@ import fr.klub.domain.session.OfferLapsed;
 import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.session.QueueEntryRemoved;
 import fr.klub.domain.shared.Period;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 
 /**
  * The sessions' waiting lists, part of the planning read model (same processing group, same

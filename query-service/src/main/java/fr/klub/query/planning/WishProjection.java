@@ -18,10 +18,10 @@ import fr.klub.domain.demande.WishRecorded;
 import fr.klub.domain.demande.WishRemoved;
 import fr.klub.domain.programme.LotteryAnnounced;
 import fr.klub.domain.programme.LotteryDrawn;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 
 /**
  * A lottery's wishes in the planning read model (product.md §10): until the draw, each session of

@@ -15,10 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import fr.klub.domain.programme.LotteryAnnounced;
 import fr.klub.domain.programme.ProgrammeCreated;
-import fr.klub.query.projection.ProjectionWriter;
+import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.query.projection.ReadModels;
 import fr.klub.query.projection.Sql;
-import fr.klub.query.projection.Write;
+import fr.klub.platform.axon.Write;
 
 /** The programmes parents can book, with their dates, ages and booking window. */
 @Component

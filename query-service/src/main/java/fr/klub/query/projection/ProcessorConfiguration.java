@@ -26,6 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
+import fr.klub.platform.axon.PromptEventSource;
 import fr.klub.platform.eventstore.AlertingDeadLetterQueue;
 
 /**

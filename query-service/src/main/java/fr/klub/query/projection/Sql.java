@@ -7,10 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import fr.klub.platform.axon.Write;
 
 /**
  * SQL that runs unchanged on H2 2.x and PostgreSQL 17: standard {@code MERGE} for upserts (typed
@@ -27,20 +26,7 @@ public final class Sql {
      * {@code keyCount} of them form the key. Parameters follow the columns' order.
      */
     public static String upsert(String table, int keyCount, String... typedColumns) {
-        List<String> names = Arrays.stream(typedColumns).map(column -> column.split(" ", 2)[0]).toList();
-        String casts = Arrays.stream(typedColumns)
-                .map(column -> "CAST(? AS " + column.split(" ", 2)[1] + ")")
-                .collect(Collectors.joining(", "));
-        String on = names.subList(0, keyCount).stream()
-                .map(name -> "t." + name + " = s." + name)
-                .collect(Collectors.joining(" AND "));
-        List<String> others = names.subList(keyCount, names.size());
-        String update = others.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET "
-                + others.stream().map(name -> name + " = s." + name).collect(Collectors.joining(", "));
-        return "MERGE INTO " + table + " t USING (VALUES (" + casts + ")) AS s (" + String.join(", ", names) + ")"
-                + " ON " + on + update
-                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", names) + ") VALUES ("
-                + names.stream().map(name -> "s." + name).collect(Collectors.joining(", ")) + ")";
+        return Write.upsert(table, keyCount, typedColumns).sql();
     }
 
     /**

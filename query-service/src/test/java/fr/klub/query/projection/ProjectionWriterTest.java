@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
+import fr.klub.platform.axon.ProjectionWriter;
+import fr.klub.platform.axon.Write;
 import fr.klub.query.testing.ReadModelDatabase;
 
 /** Writes are batched until the processor's unit of work commits, and isolated per event after a failed batch. */

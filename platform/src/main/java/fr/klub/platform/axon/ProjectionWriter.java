@@ -1,0 +1,139 @@
+package fr.klub.platform.axon;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The only way a projection writes. Every statement must be idempotent (an upsert or a delete
+ * keyed by the ids of the event), so that a redelivered or replayed event changes nothing.
+ * <p>
+ * Inside an event processor's unit of work the statements are buffered and sent as JDBC batches
+ * just before the unit of work commits, in the same transaction as the processor's token: a
+ * batch of 100 events costs a handful of round trips instead of one per event (design-notes: per
+ * event writes, not reading, dominate a rebuild). Writes to different rows commute, so they are
+ * grouped by SQL; writes to the same row keep their order (they go to successive rounds).
+ * <p>
+ * A failing batch cannot say which event is to blame, so after a failed flush the writer turns
+ * <em>careful</em> for a while: each statement then runs at once inside a savepoint, the failure
+ * surfaces in the handler of the guilty event, Axon's dead-letter queue takes that event and the
+ * processor goes on with the others (the savepoint keeps PostgreSQL's transaction usable).
+ * A staff retry of dead letters is always careful: a retried event that still fails must fail in
+ * its handler, so that it goes back to the queue, not at commit, where the retry could only
+ * answer an error.
+ * Outside a unit of work (unit tests, query-time maintenance) statements run at once.
+ */
+public final class ProjectionWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
+    private static final Duration CAREFUL_PERIOD = Duration.ofMinutes(1);
+
+    private final String resourceKey;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+    private volatile Instant carefulUntil = Instant.MIN;
+
+    public ProjectionWriter(String name, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this(name, jdbc, transactionManager, Clock.systemUTC());
+    }
+
+    ProjectionWriter(String name, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.resourceKey = ProjectionWriter.class.getName() + "/" + name;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Runs (now or at commit) one idempotent write. */
+    public void write(Write write, Object... args) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(write.sql(), args);
+            return;
+        }
+        if (isCareful() || isDeadLetterRetry()) {
+            savepoint.executeWithoutResult(status -> jdbc.update(write.sql(), args));
+            return;
+        }
+        pendingStatements().add(new Statement(write, args));
+    }
+
+    /** Whether statements currently run one by one (after a failed batch), for the status page. */
+    public boolean isCareful() {
+        return clock.instant().isBefore(carefulUntil);
+    }
+
+    /**
+     * Axon's dead-letter processing task puts the letter among the resources of the unit of work
+     * it retries in (nested in the queue's own, so each level is looked at).
+     */
+    private static boolean isDeadLetterRetry() {
+        for (UnitOfWork<?> unit = CurrentUnitOfWork.get(); unit != null; unit = unit.parent().orElse(null)) {
+            if (unit.resources().containsKey(DeadLetter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Statement> pendingStatements() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(resourceKey, key -> {
+            List<Statement> pending = new ArrayList<>();
+            root.onPrepareCommit(unitOfWork -> flush(pending));
+            return pending;
+        });
+    }
+
+    private void flush(List<Statement> pending) {
+        try {
+            for (Map<String, List<Object[]>> round : rounds(pending)) {
+                round.forEach((sql, parameters) -> {
+                    if (parameters.size() == 1) {
+                        jdbc.update(sql, parameters.get(0));
+                    } else {
+                        jdbc.batchUpdate(sql, parameters);
+                    }
+                });
+            }
+        } catch (RuntimeException failure) {
+            carefulUntil = clock.instant().plus(CAREFUL_PERIOD);
+            log.warn("Projection batch of {} statements failed ({}); writing event by event for {} to isolate the "
+                    + "faulty event", pending.size(), failure.getClass().getSimpleName(), CAREFUL_PERIOD);
+            throw failure;
+        }
+    }
+
+    /** The n-th write to a row goes to round n; within a round, writes are grouped by SQL. */
+    private static List<Map<String, List<Object[]>>> rounds(List<Statement> pending) {
+        Map<List<Object>, Integer> writesPerRow = new HashMap<>();
+        List<Map<String, List<Object[]>>> rounds = new ArrayList<>();
+        for (Statement statement : pending) {
+            int round = writesPerRow.merge(statement.write().row(statement.args()), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new LinkedHashMap<>());
+            }
+            rounds.get(round).computeIfAbsent(statement.write().sql(), sql -> new ArrayList<>()).add(statement.args());
+        }
+        return rounds;
+    }
+
+    private record Statement(Write write, Object[] args) {
+    }
+}
