@@ -96,7 +96,6 @@ final class LotteryPhase {
     private final JdbcEventStorageEngine engine;
     private final TransactionManager transactions;
     private final Map<String, Integer> bySubject = new HashMap<>();
-    private int scanned;
 
     LotteryPhase(KlubSystem klub, DataSource pool, Settings settings) {
         this.klub = klub;
@@ -452,17 +451,19 @@ final class LotteryPhase {
         return taken >= granted && roster.json().path("waitlist").size() >= waitlisted;
     }
 
-    /** Mails at the SMTP sink whose subject starts so; counted once each, as they arrive. */
+    /**
+     * Mails at the SMTP sink whose subject starts so, counted again from all of them each time: the
+     * sink lists its messages mailbox by mailbox, so a new one is not always at the end of the list.
+     */
     private int mailsWith(String subjectStart) throws MessagingException {
-        MimeMessage[] received = klub.smtp.getReceivedMessages();
-        for (int i = scanned; i < received.length; i++) {
-            String subject = received[i].getSubject();
+        bySubject.clear();
+        for (MimeMessage received : klub.smtp.getReceivedMessages()) {
+            String subject = received.getSubject();
             if (subject != null) {
                 bySubject.merge(subject.startsWith(RESULT_SUBJECT) ? RESULT_SUBJECT
                         : subject.startsWith("Votre demande N°") ? "Votre demande N°" : "", 1, Integer::sum);
             }
         }
-        scanned = received.length;
         return bySubject.getOrDefault(subjectStart, 0);
     }
 
