@@ -19,6 +19,8 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.klub.platform.failure.DatabaseErrors;
+
 /**
  * PostgreSQL's {@code LISTEN}/{@code NOTIFY} on the channel {@code klub_events}.
  * <p>
@@ -109,7 +111,7 @@ final class PostgresEventSignal implements EventSignal {
             }
         } catch (SQLException failure) {
             // the readers will find the events at their next poll
-            log.warn("Could not signal new events: {}", failure.getSQLState());
+            log.warn("Could not signal new events: {}", DatabaseErrors.state(failure));
         }
         LockSupport.parkNanos(SPACING_NANOS);
     }
@@ -137,7 +139,7 @@ final class PostgresEventSignal implements EventSignal {
             } catch (SQLException failure) {
                 listening = false;
                 if (!closed) {
-                    log.warn("Listening for new events failed ({}); listening again in a second", failure.getSQLState());
+                    log.warn("Listening for new events failed ({}); listening again in a second", DatabaseErrors.state(failure));
                     pause();
                 }
             }

@@ -6,6 +6,8 @@ import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -45,6 +48,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     /** Seconds a client should wait before retrying after a 503. */
     public static final int RETRY_AFTER_SECONDS = 5;
@@ -139,6 +144,15 @@ public class ProblemHandler {
     public ResponseEntity<Object> unauthenticated(AuthenticationException exception) {
         ProblemDetail problem = SecurityProblems.unauthorized();
         return Problems.response(problem, SecurityProblems.headersFor(problem));
+    }
+
+    /**
+     * The client closed the connection before the answer was written (a parent leaving the page, a
+     * portal's timeout): nothing can be answered and nothing went wrong here, so no error in the log.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    public void clientGone(HttpServletRequest request) {
+        log.debug("Client parti avant la réponse : {} {}", request.getMethod(), request.getRequestURI());
     }
 
     /** Whatever else: unwrap what Axon or Spring wrapped, then classify. */

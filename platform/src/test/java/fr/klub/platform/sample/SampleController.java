@@ -135,6 +135,13 @@ class SampleController {
         throw new IllegalStateException("Error when preparing statement.", new java.sql.SQLException("Connection is closed"));
     }
 
+    /** What Spring throws when the client closed the connection before the answer was written. */
+    @GetMapping("/api/failures/client-gone")
+    void clientGone() throws org.springframework.web.context.request.async.AsyncRequestNotUsableException {
+        throw new org.springframework.web.context.request.async.AsyncRequestNotUsableException(
+                "ServletOutputStream failed to flush: java.io.IOException: Broken pipe");
+    }
+
     @GetMapping("/api/failures/bug")
     void bug() {
         throw new IllegalStateException("internal secret detail");

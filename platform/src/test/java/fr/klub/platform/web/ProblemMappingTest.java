@@ -10,6 +10,9 @@ import fr.klub.platform.sample.Http;
 import fr.klub.platform.security.AccountService;
 import fr.klub.platform.security.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,6 +214,15 @@ class ProblemMappingTest extends H2IntegrationTest {
     @Test
     void connectionClosedByTheOutageIs503() {
         problem(get("/api/failures/closed-connection").send(), 503, "SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aClientThatWentAwayIsNeitherAnErrorNorA500(CapturedOutput logs) {
+        Http.Response response = get("/api/failures/client-gone").send();
+
+        assertThat(response.status()).isNotEqualTo(500);
+        assertThat(logs.getAll()).doesNotContain("Erreur inattendue").doesNotContain("Broken pipe");
     }
 
     @Test
