@@ -85,13 +85,19 @@ public class LotteryApplication {
         }
     }
 
-    /** One session's waiting list, in draw order: queuing a child already there (or with a place) is a no-op. */
+    /**
+     * One session's waiting list, in draw order: queuing a child already there (or with a place) is a
+     * no-op. A place the draw left free while children wait (siblings who could not all get one, a
+     * grant skipped) is then offered to the first in line whose half-day is free, as a place that
+     * comes back would be (rule 7), rather than left to the public.
+     */
     private void queue(List<LotteryDrawn.Waitlisted> queue, Instant at) throws Exception {
         for (LotteryDrawn.Waitlisted wait : queue) {
             UUID familyId = directory.familyOf(wait.childId())
                     .orElseThrow(() -> new IllegalStateException("a drawn child belongs to a registered family"));
             places.queueDrawn(wait.sessionId(), wait.childId(), familyId, at);
         }
+        places.offers().offerFreePlaces(queue.get(0).sessionId(), at);
     }
 
     /** The granted wishes by demande, demandes in the order of their first grant. */

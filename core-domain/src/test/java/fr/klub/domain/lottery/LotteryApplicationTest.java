@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import fr.klub.domain.programme.LotteryApplicationProgressed;
 import fr.klub.domain.programme.LotteryDrawn;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OnlinePlaceHeld;
+import fr.klub.domain.session.PlaceOffered;
 import fr.klub.domain.shared.Period;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
@@ -139,6 +141,34 @@ class LotteryApplicationTest {
                 .containsExactly(danse);
         assertThat(klub.events(multisports, OnlinePlaceHeld.class)).extracting(OnlinePlaceHeld::childId)
                 .containsExactlyInAnyOrder(arnaud.child(), caron.child());
+    }
+
+    /**
+     * Siblings get places together or not at all: two who wished the one-place session are both
+     * queued, and the place the draw left free is offered to the first of them in line (rule 7), not
+     * left to the first public click.
+     */
+    @Test
+    void aPlaceTheDrawLeftFreeWhileChildrenWaitIsOfferedToTheFirstInLine() {
+        UUID cirqueDuSoir = klub.session(programme, "Cirque du soir", klub.firstDay, Period.APRES_MIDI, 1);
+        UUID family = Klub.id("famille Fabre");
+        List<UUID> siblings = klub.family(family, 2);
+        UUID demande = klub.draft(programme, family, siblings);
+        for (UUID child : siblings) {
+            klub.gateway.sendAndWait(new ReserveSession(demande, family, child, cirqueDuSoir, klub.now, 1));
+        }
+        klub.gateway.sendAndWait(new DepositDemande(demande, family, 4242L, klub.now));
+
+        LotteryDrawn drawn = draw();
+        klub.awaitDrawApplied(programme);
+
+        assertThat(drawn.granted()).as("one place for two siblings: neither is granted").isEmpty();
+        List<UUID> inLine = drawn.waitlisted().stream()
+                .sorted(Comparator.comparingInt(LotteryDrawn.Waitlisted::position))
+                .map(LotteryDrawn.Waitlisted::childId).toList();
+        assertThat(inLine).containsExactlyInAnyOrderElementsOf(siblings);
+        assertThat(klub.events(cirqueDuSoir, PlaceOffered.class)).extracting(PlaceOffered::childId)
+                .as("the free place goes to the first sibling in line, once").containsExactly(inLine.get(0));
     }
 
     @Test

@@ -121,6 +121,7 @@ class LotteryEndToEndTest {
         String commitment = created.body().path("seedCommitment").asText();
         UUID archery = session(programme, "Fun Archery", 2);
         UUID danse = session(programme, "Danse latine", 4);
+        UUID cirque = session(programme, "Atelier cirque", "APRES_MIDI", 2);
 
         // the siblings both want archery's only online place first, then danse; Léo the same
         UUID theirs = demande(programme, laetitia, siblings);
@@ -128,6 +129,9 @@ class LotteryEndToEndTest {
         wish(theirs, siblings.get(1), archery, 1, laetitia);
         wish(theirs, siblings.get(0), danse, 2, laetitia);
         wish(theirs, siblings.get(1), danse, 2, laetitia);
+        // and the afternoon's circus, one online place for two: together or not at all
+        wish(theirs, siblings.get(0), cirque, 1, laetitia);
+        wish(theirs, siblings.get(1), cirque, 1, laetitia);
         UUID his = demande(programme, jean, only);
         wish(his, only.get(0), archery, 1, jean);
         wish(his, only.get(0), danse, 2, jean);
@@ -143,7 +147,7 @@ class LotteryEndToEndTest {
         JsonNode detail = queries.get("/api/demandes/" + theirs + "?consistentWith=now", laetitia).body();
         assertThat(detail.path("status").asText()).isEqualTo("DEPOSITED");
         assertThat(detail.path("reservations")).extracting(wish -> wish.path("status").asText() + " "
-                + wish.path("rank")).containsExactly("WISHED 1", "WISHED 1", "WISHED 2", "WISHED 2");
+                + wish.path("rank")).containsExactlyInAnyOrder("WISHED 1", "WISHED 1", "WISHED 2", "WISHED 2", "WISHED 1", "WISHED 1");
         Response early = queries.get("/api/audit/programmes/" + programme + "/draw", auditor);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().path("code").asText()).isEqualTo("LOTTERY_NOT_DRAWN");
@@ -170,6 +174,13 @@ class LotteryEndToEndTest {
                 + "&consistentWith=now", jean).body();
         assertThat(cell(after, archery).path("wishes").isNull()).isTrue();
         assertThat(List.of("RESERVED", "WAITLISTED")).contains(child(after, archery, only.get(0)).path("state").asText());
+
+        // the circus place the siblings could not share is offered to the first of them in line, not left to the public
+        JsonNode circus = queries.get("/api/programmes/" + programme + "/planning?children=" + siblings.get(0) + ","
+                + siblings.get(1) + "&consistentWith=now", laetitia).body();
+        assertThat(List.of(child(circus, cirque, siblings.get(0)).path("state").asText(),
+                child(circus, cirque, siblings.get(1)).path("state").asText()))
+                .containsExactlyInAnyOrder("OFFERED", "WAITLISTED");
 
         Response verify = queries.post("/api/audit/verify", auditor);
         assertThat(verify.status()).as(verify.toString()).isEqualTo(200);
@@ -226,8 +237,12 @@ class LotteryEndToEndTest {
     }
 
     private UUID session(UUID programme, String activity, int capacity) {
+        return session(programme, activity, "MATIN", capacity);
+    }
+
+    private UUID session(UUID programme, String activity, String period, int capacity) {
         Response created = commands.post("/api/staff/programmes/" + programme + "/sessions", Map.of("activity", activity,
-                "date", FIRST_DAY.toString(), "period", "MATIN", "capacity", capacity), staff);
+                "date", FIRST_DAY.toString(), "period", period, "capacity", capacity), staff);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.body().path("sessionId").asText());
     }
