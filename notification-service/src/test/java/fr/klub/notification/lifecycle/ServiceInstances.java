@@ -55,6 +55,8 @@ final class ServiceInstances implements AutoCloseable {
         int port = FreePort.find();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                // a JVM that lives a few seconds starts faster without the optimising compiler (test-suite-speed.md)
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), NotificationServiceApplication.class.getName()));
         command.addAll(arguments(instanceId, port));
         command.addAll(List.of(more));

@@ -126,7 +126,10 @@ public final class KlubSystem {
         // not start a scheduler of their own (they would claim the command-service's deadlines).
         CompletableFuture<ConfigurableApplicationContext> query = CompletableFuture.supplyAsync(() ->
                 ServiceApps.QUERY.start(args(common, "--db-scheduler.enabled=false",
-                        "--klub.eventstore.node-id=system-test-query")));
+                        "--klub.eventstore.node-id=system-test-query",
+                        // no test waits for readiness here: 2,000 warm-up reads on the demo grid took 5 s of CPU
+                        // beside the other services' starts (WarmUpTest and SharedGridFollowsEventsTest test it)
+                        "--klub.query.grid.warm-up-reads=20")));
         CompletableFuture<ConfigurableApplicationContext> notification = CompletableFuture.supplyAsync(() ->
                 ServiceApps.NOTIFICATION.start(args(common, "--db-scheduler.enabled=false",
                         "--klub.eventstore.node-id=system-test-notification",
