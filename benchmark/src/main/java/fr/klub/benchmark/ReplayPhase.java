@@ -1,6 +1,7 @@
 package fr.klub.benchmark;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * query-services running (no mails to send). The synthetic history is written once
  * ({@code -Dbenchmark.replay-events=N}, default the scale's), then every read model is rebuilt
  * {@code -Dbenchmark.replay-rounds=R} times (default 2: the first also warms the query-service's JIT), each
- * round with the load average beside it. Writes benchmark/target/benchmark-replay.json.
+ * round with the load average beside it. With {@code -Dbenchmark.replay-compare-jar=<query-service exec jar>}
+ * (e.g. a copy of the jar built before a change), the query-service is then restarted from that jar and the
+ * same rounds run again on the same history: a before/after pair under the same conditions.
+ * Writes benchmark/target/benchmark-replay.json.
  */
 final class ReplayPhase {
 
@@ -50,17 +54,20 @@ final class ReplayPhase {
             Replay replay = new Replay(klub);
             results.put("liveCatchUpAfterWriteSeconds", Latencies.round(replay.awaitHead(3600)));
             long head = BenchmarkCommand.headOf(pool);
-            List<Map<String, Object>> rebuilds = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                String loadBefore = Machine.loadAverage();
-                Map<String, Object> rebuild = replay.rebuildAll(head);
-                rebuild.put("loadAverageBefore", loadBefore);
-                rebuild.put("loadAverageAfter", Machine.loadAverage());
-                log.info("Rebuild {}: {}", round, rebuild);
-                rebuilds.add(rebuild);
-            }
-            results.put("rebuilds", rebuilds);
+            results.put("rebuilds", rebuilds(replay, head, rounds));
             results.put("queryServiceRssAfterRebuildsMiB", Latencies.round(klub.query.rssMiB()));
+            String compareJar = System.getProperty("benchmark.replay-compare-jar");
+            if (compareJar != null) {
+                klub.query.stop();
+                ServiceProcess compared = klub.query.withJar("query-service-compared", Path.of(compareJar));
+                try {
+                    compared.start();
+                    results.put("comparedJar", compareJar);
+                    results.put("comparedRebuilds", rebuilds(replay, head, rounds));
+                } finally {
+                    compared.stop();
+                }
+            }
         }
         String json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                 .writeValueAsString(results);
@@ -68,5 +75,18 @@ final class ReplayPhase {
                 .resolve("benchmark-replay.json"), json);
         System.out.println(json);
         return results;
+    }
+
+    private static List<Map<String, Object>> rebuilds(Replay replay, long head, int rounds) {
+        List<Map<String, Object>> rebuilds = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            String loadBefore = Machine.loadAverage();
+            Map<String, Object> rebuild = replay.rebuildAll(head);
+            rebuild.put("loadAverageBefore", loadBefore);
+            rebuild.put("loadAverageAfter", Machine.loadAverage());
+            log.info("Rebuild {}: {}", round, rebuild);
+            rebuilds.add(rebuild);
+        }
+        return rebuilds;
     }
 }
