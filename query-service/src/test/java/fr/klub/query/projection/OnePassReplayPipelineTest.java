@@ -87,6 +87,26 @@ class OnePassReplayPipelineTest {
     }
 
     @Test
+    void eachProjectionGetsOnlyTheKindsOfEventItHandles() throws Exception {
+        EmbeddedEventStore mixed = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        IntStream.range(0, EVENTS).forEach(n -> mixed.publish(GenericEventMessage.asEventMessage(
+                n % 3 == 0 ? (Object) ("text " + n) : (Object) n)));
+        BlockingQueue<Future<HistoryChunk>> chunks = new LinkedBlockingQueue<>();
+        new HistoryReader(mixed, CHUNK, Runnable::run, List.of(chunks)).call();
+        Recording numbers = new Recording(-1) {
+            @Override
+            public boolean canHandle(EventMessage<?> event) {
+                return event.getPayload() instanceof Integer;
+            }
+        };
+
+        new ReadModelReplay("query-planning", List.of(numbers), chunks, NoTransactionManager.INSTANCE).call();
+
+        assertThat(numbers.seen).isEqualTo(IntStream.range(0, EVENTS).filter(n -> n % 3 != 0).boxed().toList());
+        mixed.shutDown();
+    }
+
+    @Test
     void anEmptyHistoryEndsAtOnceWithNoPosition() throws Exception {
         EmbeddedEventStore empty = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         BlockingQueue<Future<HistoryChunk>> chunks = new LinkedBlockingQueue<>();
@@ -101,7 +121,7 @@ class OnePassReplayPipelineTest {
     }
 
     /** Records the payloads it is given; throws on one of them. */
-    private static final class Recording implements EventMessageHandler {
+    private static class Recording implements EventMessageHandler {
 
         private final int failingAt;
         private final List<Integer> seen = new ArrayList<>();
