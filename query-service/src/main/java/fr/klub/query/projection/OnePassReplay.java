@@ -27,10 +27,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import fr.klub.platform.privacy.FamilyKeys;
 
 /**
  * Replays the event store once into several freshly reset read models.
@@ -64,15 +67,17 @@ class OnePassReplay {
     private final Configuration axon;
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<FamilyKeys> familyKeys;
 
     OnePassReplay(EventStore eventStore, TransactionManager transactions, TokenStore tokens, Configuration axon,
-                  ApplicationContext context, JdbcTemplate jdbc) {
+                  ApplicationContext context, JdbcTemplate jdbc, ObjectProvider<FamilyKeys> familyKeys) {
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.tokens = tokens;
         this.axon = axon;
         this.context = context;
         this.jdbc = jdbc;
+        this.familyKeys = familyKeys;
     }
 
     /**
@@ -83,6 +88,7 @@ class OnePassReplay {
      */
     long replay(Collection<String> processingGroups) {
         Map<String, List<EventMessageHandler>> readModels = projections(processingGroups);
+        preloadFamilyKeys();
         ExecutorService deserializers = Executors.newFixedThreadPool(DESERIALIZERS, threads("query-rebuild-deserialize"));
         ExecutorService pass = Executors.newFixedThreadPool(1 + readModels.size(), threads("query-rebuild"));
         try {
@@ -95,6 +101,16 @@ class OnePassReplay {
         } finally {
             stop(pass);
             stop(deserializers);
+        }
+    }
+
+    /** Every family's values are opened: their keys in one query rather than one each (a saving only). */
+    private void preloadFamilyKeys() {
+        try {
+            familyKeys.ifAvailable(FamilyKeys::preloadAll);
+        } catch (RuntimeException failure) {
+            log.warn("Could not read the families' keys ahead ({}); they are read one by one",
+                    failure.getClass().getSimpleName());
         }
     }
 
