@@ -12,6 +12,9 @@
 #                                 their planning page (docs/benchmark-portal.json; --scale=small too)
 #   ./benchmark.sh privacy        what the personal data encryption costs (serializer path, on vs off;
 #                                 -Dbenchmark.privacy-events=N in BENCHMARK_JAVA_OPTS for the history size)
+#   ./benchmark.sh replay         the replay alone: every read model rebuilt from a synthetic history
+#                                 (-Dbenchmark.replay-events=N, -Dbenchmark.replay-rounds=R, and
+#                                 -Dbenchmark.replay-compare-jar=<query-service exec jar> for a before/after pair)
 #   BENCHMARK_JAVA_OPTS="-Xmx2g -Dbenchmark.skip-lottery=true"   the full run without its lottery phase
 #   BENCHMARK_ENCRYPTION=off      run the services without sealing personal values (the comparison only)
 #   --no-build                    use the jars already in */target
@@ -27,7 +30,7 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done

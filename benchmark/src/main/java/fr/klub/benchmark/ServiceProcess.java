@@ -49,6 +49,11 @@ final class ServiceProcess {
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /** The same service (port, options, arguments) from another jar, e.g. a previous build to compare with. */
+    ServiceProcess withJar(String otherName, Path otherJar) {
+        return new ServiceProcess(otherName, otherJar, port, jvmOptions, arguments, environment, log.getParent());
+    }
+
     String name() {
         return name;
     }

@@ -100,6 +100,18 @@ class CryptoShreddingTest {
     }
 
     @Test
+    void keysPreloadedAllAtOnceOpenValuesWithoutReadingTheirRowAgain() {
+        SerializedObject<byte[]> stored = serializer.serialize(REGISTERED, byte[].class);
+        FamilyKeys cold = new FamilyKeys(jdbc, new MasterKeys("1", MasterKeys.DEV_KEY, Map.of()), Clock.systemUTC(),
+                Duration.ofHours(1));
+
+        assertThat(cold.preloadAll()).isOne();
+        jdbc.update("DELETE FROM family_data_key");
+
+        assertThat((Object) sealing(cold).deserialize(stored)).isEqualTo(REGISTERED);
+    }
+
+    @Test
     void aDestroyedKeyLeavesErasedMarkersOfTheRightTypeAndNoNewKeyIsEverMade() {
         SerializedObject<byte[]> stored = serializer.serialize(REGISTERED, byte[].class);
         SerializedObject<byte[]> refused = serializer.serialize(new DemandeRefused(UUID.randomUUID(), FAMILY,

@@ -2,48 +2,64 @@ package fr.klub.query.projection;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import fr.klub.platform.privacy.FamilyKeys;
 
 /**
  * Replays the event store once into several freshly reset read models.
  * <p>
  * A rebuild through the processors reads and dispatches the whole history once per read model,
  * through every work package; rebuilding the five read models that way spent most of its time in
- * that machinery. Here the history is read once (on a thread of its own, ahead), each event is
- * handed to every projection being rebuilt, and their writes go in batches of
- * {@value #EVENTS_PER_TRANSACTION} events per transaction. At the end every segment of every rebuilt processor gets the position of the last
- * event replayed, and the processors (restarted by the caller) go on from there with what arrived
- * meanwhile. If anything fails, the processors' tokens still point at the start of the history
- * (they were reset first): they replay it themselves, with dead-lettering, and the idempotent
- * writes absorb what this pass had already applied.
+ * that machinery. Here the history is read once, in chunks of {@value #EVENTS_PER_TRANSACTION} events
+ * ({@link HistoryReader}), deserialized ahead on {@link #DESERIALIZERS} threads, and each read model
+ * applies every chunk on its own thread in one transaction of its own ({@link ReadModelReplay}), its
+ * writes batched by the {@code ProjectionWriter}: reading, deserializing, applying and writing overlap
+ * (docs/decisions/query-one-pass-rebuild.md). At the end every segment of every rebuilt processor gets
+ * the position of the last event replayed, and the processors (restarted by the caller) go on from
+ * there with what arrived meanwhile. If anything fails, every thread of the pass is stopped before
+ * the failure is reported, and the processors' tokens still point at the start of the history (they
+ * were reset first): they replay it themselves, with dead-lettering, and the idempotent writes absorb
+ * what this pass had already applied.
  */
 @Component
 class OnePassReplay {
 
     static final int EVENTS_PER_TRANSACTION = 1000;
-    private static final int PREFETCHED_EVENTS = 4 * EVENTS_PER_TRANSACTION;
-    private static final Object END_OF_HISTORY = new Object();
+    private static final Logger log = LoggerFactory.getLogger(OnePassReplay.class);
+    /** Chunks read ahead of the slowest read model. */
+    private static final int QUEUED_CHUNKS = 4;
+    private static final int DESERIALIZERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final EventStore eventStore;
     private final TransactionManager transactions;
@@ -51,15 +67,17 @@ class OnePassReplay {
     private final Configuration axon;
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<FamilyKeys> familyKeys;
 
     OnePassReplay(EventStore eventStore, TransactionManager transactions, TokenStore tokens, Configuration axon,
-                  ApplicationContext context, JdbcTemplate jdbc) {
+                  ApplicationContext context, JdbcTemplate jdbc, ObjectProvider<FamilyKeys> familyKeys) {
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.tokens = tokens;
         this.axon = axon;
         this.context = context;
         this.jdbc = jdbc;
+        this.familyKeys = familyKeys;
     }
 
     /**
@@ -69,86 +87,82 @@ class OnePassReplay {
      * @return how many events were read
      */
     long replay(Collection<String> processingGroups) {
-        List<EventMessageHandler> projections = projections(processingGroups);
-        BlockingQueue<Object> prefetched = new ArrayBlockingQueue<>(PREFETCHED_EVENTS);
-        AtomicReference<Throwable> readFailure = new AtomicReference<>();
-        Thread reader = new Thread(() -> read(prefetched, readFailure), "query-rebuild-reader");
-        reader.setDaemon(true);
-        reader.start();
-        TrackingToken last = null;
-        long events = 0;
+        Map<String, List<EventMessageHandler>> readModels = projections(processingGroups);
+        preloadFamilyKeys();
+        ExecutorService deserializers = Executors.newFixedThreadPool(DESERIALIZERS, threads("query-rebuild-deserialize"));
+        ExecutorService pass = Executors.newFixedThreadPool(1 + readModels.size(), threads("query-rebuild"));
         try {
-            Chunk chunk;
-            do {
-                chunk = applyChunk(prefetched, projections);
-                events += chunk.events();
-                last = chunk.last() == null ? last : chunk.last();
-            } while (!chunk.endOfHistory());
+            HistoryReader.Read read = run(readModels, deserializers, pass);
+            TrackingToken position = read.last();
+            if (position != null) {
+                transactions.executeInTransaction(() -> processingGroups.forEach(group -> moveTokens(group, position)));
+            }
+            return read.events();
         } finally {
-            reader.interrupt();
+            stop(pass);
+            stop(deserializers);
         }
-        if (readFailure.get() != null) {
-            throw new IllegalStateException("Reading the history failed", readFailure.get());
+    }
+
+    /** Every family's values are opened: their keys in one query rather than one each (a saving only). */
+    private void preloadFamilyKeys() {
+        try {
+            familyKeys.ifAvailable(FamilyKeys::preloadAll);
+        } catch (RuntimeException failure) {
+            log.warn("Could not read the families' keys ahead ({}); they are read one by one",
+                    failure.getClass().getSimpleName());
         }
-        TrackingToken position = last;
-        if (position != null) {
-            transactions.executeInTransaction(() -> processingGroups.forEach(group -> moveTokens(group, position)));
+    }
+
+    /** Runs the reader and one applier per read model; the first failure ends the pass. */
+    private HistoryReader.Read run(Map<String, List<EventMessageHandler>> readModels, ExecutorService deserializers,
+                                   ExecutorService pass) {
+        ExecutorCompletionService<Object> tasks = new ExecutorCompletionService<>(pass);
+        List<BlockingQueue<Future<HistoryChunk>>> queues = new ArrayList<>();
+        readModels.forEach((group, projections) -> {
+            BlockingQueue<Future<HistoryChunk>> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+            queues.add(chunks);
+            tasks.submit(new ReadModelReplay(group, projections, chunks, transactions)::call);
+        });
+        Future<Object> reader = tasks.submit(
+                new HistoryReader(eventStore, EVENTS_PER_TRANSACTION, deserializers, queues)::call);
+        try {
+            for (int i = 0; i < queues.size() + 1; i++) {
+                tasks.take().get();
+            }
+            return (HistoryReader.Read) reader.get();
+        } catch (ExecutionException failure) {
+            Throwable cause = failure.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Replay of the history failed", cause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Replay of the history interrupted", interrupted);
         }
-        return events;
     }
 
     /**
-     * Reads and deserializes the history on its own thread, ahead of the thread that applies it:
-     * reading is about half the work of a rebuild.
+     * Interrupts what still runs and waits for it: after a failure the processors replay from the
+     * start, and a late transaction of this pass must not land after theirs.
      */
-    private void read(BlockingQueue<Object> prefetched, AtomicReference<Throwable> failure) {
-        try (BlockingStream<TrackedEventMessage<?>> history = eventStore.openStream(null)) {
-            while (history.hasNextAvailable()) {
-                TrackedEventMessage<?> event = history.nextAvailable();
-                event.getPayload();
-                prefetched.put(event);
-            }
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException | Error unreadable) {
-            failure.set(unreadable);
-        }
+    private static void stop(ExecutorService threads) {
+        threads.shutdownNow();
         try {
-            prefetched.put(END_OF_HISTORY);
-        } catch (InterruptedException stopped) {
+            if (!threads.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.error("Threads of the replay still running {} s after it ended", STOP_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private Chunk applyChunk(BlockingQueue<Object> prefetched, List<EventMessageHandler> projections) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        ResultMessage<Chunk> result = unitOfWork.executeWithResult(() -> {
-            TrackingToken last = null;
-            int count = 0;
-            while (count < EVENTS_PER_TRANSACTION) {
-                Object next = prefetched.take();
-                if (next == END_OF_HISTORY) {
-                    return new Chunk(count, last, true);
-                }
-                TrackedEventMessage<?> event = (TrackedEventMessage<?>) next;
-                for (EventMessageHandler projection : projections) {
-                    if (projection.canHandle(event)) {
-                        projection.handle(event);
-                    }
-                }
-                last = event.trackingToken();
-                count++;
-            }
-            return new Chunk(count, last, false);
-        });
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("Replay of the history failed", failure);
-        }
-        return result.getPayload();
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void moveTokens(String processingGroup, TrackingToken position) {
@@ -162,19 +176,18 @@ class OnePassReplay {
         }
     }
 
-    private List<EventMessageHandler> projections(Collection<String> processingGroups) {
-        List<EventMessageHandler> projections = new ArrayList<>();
+    /** The projections of each processing group, in a stable order (the order of the Spring context). */
+    private Map<String, List<EventMessageHandler>> projections(Collection<String> processingGroups) {
+        Map<String, List<EventMessageHandler>> readModels = new LinkedHashMap<>();
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
             Class<?> type = AopUtils.getTargetClass(bean);
             ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
             if (group != null && processingGroups.contains(group.value())) {
-                projections.add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
-                        axon.handlerDefinition(type)));
+                readModels.computeIfAbsent(group.value(), name -> new ArrayList<>())
+                        .add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
+                                axon.handlerDefinition(type)));
             }
         }
-        return projections;
-    }
-
-    private record Chunk(int events, TrackingToken last, boolean endOfHistory) {
+        return readModels;
     }
 }
