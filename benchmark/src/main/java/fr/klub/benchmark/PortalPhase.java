@@ -109,7 +109,17 @@ final class PortalPhase {
             results.put("signInThroughTheProvider", signIn);
             log.info("Signed in: {}", signIn);
 
-            results.put("load", load(scale, parents, programme.sessions(), portalUrl));
+            ProcessCpu cpu = new ProcessCpu().add("portal", portal.pid(), false).add("identity-service", identity.pid(), false)
+                    .add("command-service", klub.command.pid(), false).add("query-service", klub.query.pid(), false)
+                    .add("notification-service", klub.notification.pid(), false)
+                    .add("postgresql", klub.database.serverPid(), true)
+                    .add("load generator", ProcessHandle.current().pid(), false);
+            Map<String, Double> cpuBefore = cpu.seconds();
+            Map<String, Object> load = load(scale, parents, programme.sessions(), portalUrl);
+            // CPU per page view (a click counting as one), which the machine's other loads do not inflate
+            load.put("cpuMsPerPageView", ProcessCpu.perUnit(cpuBefore, cpu.seconds(), ((Number) load.get("pageViews")).longValue()));
+            log.info("CPU per page view (ms): {}", load.get("cpuMsPerPageView"));
+            results.put("load", load);
             Map<String, Object> rss = new LinkedHashMap<>();
             for (ServiceProcess service : List.of(portal, identity, klub.command, klub.query)) {
                 rss.put(service.name(), Latencies.round(service.rssMiB()));
@@ -180,6 +190,7 @@ final class PortalPhase {
         double seconds = (System.nanoTime() - begin) / 1e9;
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("targetPageViewsPerSecond", scale.viewsPerSecond());
+        load.put("pageViews", views.count() + clicks.count());
         load.put("achievedPageViewsPerSecond", Math.round((views.count() + clicks.count()) / seconds));
         load.put("gridPage", views.summary());
         load.put("click", clicks.summary());
@@ -203,7 +214,7 @@ final class PortalPhase {
         environment.put("KLUB_IDENTITY_PORTAL_REDIRECTURIS", portalUrl + "/login/oauth2/code/klub");
         environment.put("KLUB_IDENTITY_PORTAL_POSTLOGOUTREDIRECTURIS", portalUrl + "/");
         return new ServiceProcess("identity-service", KlubSystem.jar(settings.repositoryRoot(), "identity-service"), port,
-                settings.jvmOptions(), List.of(), environment, settings.work().resolve("logs"));
+                KlubSystem.jvm(settings, "IDENTITY"), List.of(), environment, settings.work().resolve("logs"));
     }
 
     private static ServiceProcess portal(Settings settings, KlubSystem klub, int port, String issuer) {
@@ -214,7 +225,7 @@ final class PortalPhase {
         environment.put("KLUB_PORTAL_COMMANDURL", klub.command.baseUrl());
         environment.put("KLUB_PORTAL_QUERYURL", klub.query.baseUrl());
         return new ServiceProcess("portal", KlubSystem.jar(settings.repositoryRoot(), "portal"), port,
-                settings.jvmOptions(), List.of(), environment, settings.work().resolve("logs"));
+                KlubSystem.jvm(settings, "PORTAL"), List.of(), environment, settings.work().resolve("logs"));
     }
 
     private static Map<String, String> database(KlubSystem klub) {
