@@ -34,6 +34,8 @@ final class PortalPhase {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPhase.class);
     private static final String PORTAL_SECRET = "portail-bench-secret";
+    /** Grid pages viewed (closed loop) before the measured load, spread over the parents. */
+    private static final int WARM_UP_VIEWS = 400;
 
     /**
      * @param parents         signed-in parents (families of two children)
@@ -109,6 +111,18 @@ final class PortalPhase {
             results.put("signInThroughTheProvider", signIn);
             log.info("Signed in: {}", signIn);
 
+            // freshly started JVMs compile the page's code during its first views: not the steady state measured
+            int warmUpViews = Math.max(1, WARM_UP_VIEWS / parents.size());
+            log.info("Warming up: {} grid pages", warmUpViews * parents.size());
+            Population.parallel(parents.size(), settings.setupThreads(), i -> {
+                for (int view = 0; view < warmUpViews; view++) {
+                    PortalClient.Page page = parents.get(i).browser().get(parents.get(i).planning());
+                    if (!isGrid(page)) {
+                        throw new IllegalStateException("warm-up: not the grid (" + page.status() + ")");
+                    }
+                }
+                return null;
+            });
             ProcessCpu cpu = new ProcessCpu().add("portal", portal.pid(), false).add("identity-service", identity.pid(), false)
                     .add("command-service", klub.command.pid(), false).add("query-service", klub.query.pid(), false)
                     .add("notification-service", klub.notification.pid(), false)
