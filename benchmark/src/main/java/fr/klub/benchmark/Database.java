@@ -2,6 +2,7 @@ package fr.klub.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -70,6 +71,15 @@ final class Database implements AutoCloseable {
             server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL" + (fresh ? "" : " again"), e);
+        }
+    }
+
+    /** The server's process (the first line of postmaster.pid), parent of every backend. */
+    long serverPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read PostgreSQL's postmaster.pid", e);
         }
     }
 

@@ -88,7 +88,8 @@ final class KlubSystem implements AutoCloseable {
         List<String> common = new ArrayList<>(List.of("--logging.level.fr.klub=INFO",
                 "--klub.security.credentials-cache-ttl=" + settings.credentialsCacheTtl()));
         common.addAll(moreArguments);
-        // For profiling and tuning experiments, per service (COMMAND, QUERY, NOTIFICATION):
+        // For profiling and tuning experiments, per service (COMMAND, QUERY, NOTIFICATION; the portal phase
+        // also IDENTITY and PORTAL):
         // BENCHMARK_<SERVICE>_JAVA_OPTS, e.g. "-XX:StartFlightRecording=dumponexit=true,filename=c.jfr",
         // and BENCHMARK_<SERVICE>_ARGS, settings, e.g. "--a=b --c=d".
         ServiceProcess command = new ServiceProcess("command-service", jar(root, "command-service"), freePort(),
@@ -105,7 +106,7 @@ final class KlubSystem implements AutoCloseable {
         return new KlubSystem(settings, database, smtp, command, query, notification);
     }
 
-    private static List<String> jvm(Settings settings, String service) {
+    static List<String> jvm(Settings settings, String service) {
         List<String> options = new ArrayList<>(settings.jvmOptions());
         options.addAll(fromEnvironment("BENCHMARK_" + service + "_JAVA_OPTS"));
         return options;

@@ -34,6 +34,8 @@ final class PortalPhase {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPhase.class);
     private static final String PORTAL_SECRET = "portail-bench-secret";
+    /** Grid pages viewed (closed loop) before the measured load, spread over the parents. */
+    private static final int WARM_UP_VIEWS = 400;
 
     /**
      * @param parents         signed-in parents (families of two children)
@@ -109,7 +111,29 @@ final class PortalPhase {
             results.put("signInThroughTheProvider", signIn);
             log.info("Signed in: {}", signIn);
 
-            results.put("load", load(scale, parents, programme.sessions(), portalUrl));
+            // freshly started JVMs compile the page's code during its first views: not the steady state measured
+            int warmUpViews = Math.max(1, WARM_UP_VIEWS / parents.size());
+            log.info("Warming up: {} grid pages", warmUpViews * parents.size());
+            Population.parallel(parents.size(), settings.setupThreads(), i -> {
+                for (int view = 0; view < warmUpViews; view++) {
+                    PortalClient.Page page = parents.get(i).browser().get(parents.get(i).planning());
+                    if (!isGrid(page)) {
+                        throw new IllegalStateException("warm-up: not the grid (" + page.status() + ")");
+                    }
+                }
+                return null;
+            });
+            ProcessCpu cpu = new ProcessCpu().add("portal", portal.pid(), false).add("identity-service", identity.pid(), false)
+                    .add("command-service", klub.command.pid(), false).add("query-service", klub.query.pid(), false)
+                    .add("notification-service", klub.notification.pid(), false)
+                    .add("postgresql", klub.database.serverPid(), true)
+                    .add("load generator", ProcessHandle.current().pid(), false);
+            Map<String, Double> cpuBefore = cpu.seconds();
+            Map<String, Object> load = load(scale, parents, programme.sessions(), portalUrl);
+            // CPU per page view (a click counting as one), which the machine's other loads do not inflate
+            load.put("cpuMsPerPageView", ProcessCpu.perUnit(cpuBefore, cpu.seconds(), ((Number) load.get("pageViews")).longValue()));
+            log.info("CPU per page view (ms): {}", load.get("cpuMsPerPageView"));
+            results.put("load", load);
             Map<String, Object> rss = new LinkedHashMap<>();
             for (ServiceProcess service : List.of(portal, identity, klub.command, klub.query)) {
                 rss.put(service.name(), Latencies.round(service.rssMiB()));
@@ -180,6 +204,7 @@ final class PortalPhase {
         double seconds = (System.nanoTime() - begin) / 1e9;
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("targetPageViewsPerSecond", scale.viewsPerSecond());
+        load.put("pageViews", views.count() + clicks.count());
         load.put("achievedPageViewsPerSecond", Math.round((views.count() + clicks.count()) / seconds));
         load.put("gridPage", views.summary());
         load.put("click", clicks.summary());
@@ -203,7 +228,7 @@ final class PortalPhase {
         environment.put("KLUB_IDENTITY_PORTAL_REDIRECTURIS", portalUrl + "/login/oauth2/code/klub");
         environment.put("KLUB_IDENTITY_PORTAL_POSTLOGOUTREDIRECTURIS", portalUrl + "/");
         return new ServiceProcess("identity-service", KlubSystem.jar(settings.repositoryRoot(), "identity-service"), port,
-                settings.jvmOptions(), List.of(), environment, settings.work().resolve("logs"));
+                KlubSystem.jvm(settings, "IDENTITY"), List.of(), environment, settings.work().resolve("logs"));
     }
 
     private static ServiceProcess portal(Settings settings, KlubSystem klub, int port, String issuer) {
@@ -214,7 +239,7 @@ final class PortalPhase {
         environment.put("KLUB_PORTAL_COMMANDURL", klub.command.baseUrl());
         environment.put("KLUB_PORTAL_QUERYURL", klub.query.baseUrl());
         return new ServiceProcess("portal", KlubSystem.jar(settings.repositoryRoot(), "portal"), port,
-                settings.jvmOptions(), List.of(), environment, settings.work().resolve("logs"));
+                KlubSystem.jvm(settings, "PORTAL"), List.of(), environment, settings.work().resolve("logs"));
     }
 
     private static Map<String, String> database(KlubSystem klub) {

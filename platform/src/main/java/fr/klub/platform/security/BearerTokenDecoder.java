@@ -1,8 +1,10 @@
 package fr.klub.platform.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -28,17 +30,30 @@ import org.springframework.web.client.RestTemplate;
  * The key set's address is resolved at the first token rather than at start-up, so that a service
  * starts (and serves HTTP Basic) while the provider is still starting or down; until it answers,
  * bearer requests get a 503 (an {@code AuthenticationServiceException}), not a 401.
+ * <p>
+ * A token verified once is remembered until it expires (at most {@link #REMEMBERED} of them): a
+ * client sends the same token for minutes, and checking its signature on each request was a seventh
+ * of the query-service's CPU per page of the parents' portal (docs/decisions/portal-speed.md). A key
+ * withdrawn from the provider's set therefore stops being accepted at its tokens' expiry, not at once.
  */
 final class BearerTokenDecoder implements JwtDecoder {
 
     private static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(5);
+    static final int REMEMBERED = 10_000;
 
     private final OidcProperties properties;
     private final RestTemplate rest;
+    private final Clock clock;
+    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
     private volatile JwtDecoder delegate;
 
     BearerTokenDecoder(OidcProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    BearerTokenDecoder(OidcProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         // bounded waits: a provider that hangs delays a bearer request, never a thread forever
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(PROVIDER_TIMEOUT);
@@ -48,7 +63,30 @@ final class BearerTokenDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        return delegate().decode(token);
+        Jwt known = verified.get(token);
+        if (known != null && unexpired(known)) {
+            return known;
+        }
+        Jwt jwt = delegate().decode(token);
+        remember(token, jwt);
+        return jwt;
+    }
+
+    private boolean unexpired(Jwt jwt) {
+        return jwt.getExpiresAt() != null && clock.instant().isBefore(jwt.getExpiresAt());
+    }
+
+    private void remember(String token, Jwt jwt) {
+        if (!unexpired(jwt)) {
+            return;
+        }
+        if (verified.size() >= REMEMBERED) {
+            verified.values().removeIf(old -> !unexpired(old));
+            if (verified.size() >= REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(token, jwt);
     }
 
     private JwtDecoder delegate() {

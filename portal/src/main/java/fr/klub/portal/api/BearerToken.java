@@ -22,10 +22,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Adds the signed-in parent's access token to each call, through the authorized-client manager,
+ * Adds the signed-in user's access token to each call, through the authorized-client manager,
  * which refreshes it when it has expired (the tokens live in the server's session, never in the
- * browser). Reads also ask for read-your-writes ({@code X-Consistent-With: now}): the page that
- * follows a click must show that click (docs/decisions/query-read-your-writes.md).
+ * browser). Reads may ask for read-your-writes ({@code X-Consistent-With: now},
+ * docs/decisions/query-read-your-writes.md): a parent's only on the page after their own write
+ * ({@link ReadYourWrites}); staff and auditors' always, as their pages show other people's writes.
  */
 @Component
 class BearerToken implements ClientHttpRequestInterceptor {
@@ -43,8 +44,11 @@ class BearerToken implements ClientHttpRequestInterceptor {
             throws IOException {
         Authentication parent = SecurityContextHolder.getContext().getAuthentication();
         if (parent instanceof OAuth2AuthenticationToken) {
+            HttpServletRequest page = currentRequest().getRequest();
             request.getHeaders().setBearerAuth(accessToken(parent));
-            if (HttpMethod.GET.equals(request.getMethod())) {
+            if (!HttpMethod.GET.equals(request.getMethod())) {
+                ReadYourWrites.writing(page);
+            } else if (!isParent(parent) || ReadYourWrites.needed(page)) {
                 request.getHeaders().set("X-Consistent-With", "now");
             }
         }
@@ -54,8 +58,16 @@ class BearerToken implements ClientHttpRequestInterceptor {
         return execution.execute(request, body);
     }
 
+    private static boolean isParent(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(role -> "ROLE_PARENT".equals(role.getAuthority()));
+    }
+
+    private static ServletRequestAttributes currentRequest() {
+        return (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+    }
+
     private String accessToken(Authentication parent) {
-        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        ServletRequestAttributes current = currentRequest();
         HttpServletRequest servletRequest = current.getRequest();
         HttpServletResponse servletResponse = current.getResponse();
         OAuth2AuthorizedClient client;

@@ -85,7 +85,8 @@ public class QueryApi {
     public record Guardian(String civility, String firstName, String lastName, String email) {
     }
 
-    public record Child(UUID childId, String firstName, String lastName, LocalDate birthDate) {
+    /** Serializable: the booking pages keep a draft's children in the browser's session. */
+    public record Child(UUID childId, String firstName, String lastName, LocalDate birthDate) implements java.io.Serializable {
     }
 
     /** {@code allocation} and {@code wishesCloseAt}: null while the query-service does not give them. */

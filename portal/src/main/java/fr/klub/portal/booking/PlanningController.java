@@ -47,7 +47,7 @@ class PlanningController {
         if (!demande.draft()) {
             return "etape2-close";
         }
-        List<QueryApi.Child> children = children(demande, DraftMemory.children(session, demandeId));
+        List<QueryApi.Child> children = children(demande, session);
         QueryApi.Planning planning = query.planning(demande.programmeId(),
                 children.stream().map(QueryApi.Child::childId).toList());
         model.addAttribute("planning", planning);
@@ -62,14 +62,26 @@ class PlanningController {
         return "etape2";
     }
 
-    /** The children ticked at step 1; without them (session lost), the family's children. */
-    private List<QueryApi.Child> children(QueryApi.Demande demande, List<UUID> ticked) {
+    /**
+     * The children ticked at step 1, named by the family's read of the draft's first grid page and kept
+     * for its next ones; without them (session lost), the family's children, read on every page.
+     */
+    private List<QueryApi.Child> children(QueryApi.Demande demande, HttpSession session) {
+        List<QueryApi.Child> kept = DraftMemory.named(session, demande.demandeId());
+        if (kept != null) {
+            return kept;
+        }
+        List<UUID> ticked = DraftMemory.children(session, demande.demandeId());
         List<QueryApi.Child> family = query.family().children();
         if (ticked.isEmpty()) {
             List<UUID> booked = demande.reservations().stream().map(QueryApi.Reservation::childId).distinct().toList();
             return booked.isEmpty() ? family : family.stream().filter(c -> booked.contains(c.childId())).toList();
         }
-        return family.stream().filter(c -> ticked.contains(c.childId())).toList();
+        List<QueryApi.Child> named = family.stream().filter(c -> ticked.contains(c.childId())).toList();
+        if (!named.isEmpty()) {
+            DraftMemory.named(session, demande.demandeId(), named);
+        }
+        return named;
     }
 
     @PostMapping("/reservations/{demandeId}/planning/reserver")
