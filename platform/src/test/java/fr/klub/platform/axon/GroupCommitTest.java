@@ -176,10 +176,15 @@ class GroupCommitTest {
     }
 
     private void groupsOf(int size) {
+        groupsOf(size, 2);
+    }
+
+    /** A sender grouping {@code size} commands, and a quota "s" of {@code places}. */
+    private void groupsOf(int size, int places) {
         sender = new CommandSender(gateway, new CommandSender.Settings(5, Duration.ofNanos(1), Duration.ofMillis(1), 4,
                 Duration.ofSeconds(30)), transactions,
                 new CommandSender.GroupCommitSettings(Duration.ofSeconds(30), size, 1));
-        gateway.sendAndWait(new Open("s", 2));
+        gateway.sendAndWait(new Open("s", places));
         transactions.commits.set(0);
     }
 
@@ -216,7 +221,7 @@ class GroupCommitTest {
 
     @Test
     void aRefusalAfterEventsWereAppliedSendsTheGroupAloneAndLeavesNothingOfIt() throws Exception {
-        groupsOf(3);
+        groupsOf(3, 3);
 
         List<CommandOutcome<String>> outcomes = sendTogether(List.of(take("a"),
                 () -> new Take("s", "refused-after-applying", true), take("b")));
