@@ -215,6 +215,7 @@ public final class GroupCommit implements AutoCloseable {
         } finally {
             clear(root);
         }
+        log.debug("Group of {} commands committed", group.size());
         for (int i = 0; i < group.size(); i++) {
             group.get(i).result.complete(results.get(i));
         }
