@@ -54,9 +54,14 @@ class ConcurrencyPostgresTest {
 
     @BeforeAll
     static void startTwoInstances() {
+        startTwoInstancesWith();
+    }
+
+    /** Two instances on one new database, both with these extra settings ({@code --key=value}). */
+    static void startTwoInstancesWith(String... settings) {
         EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase();
-        first = start(database);
-        second = start(database);
+        first = start(database, settings);
+        second = start(database, settings);
         firstHttp = new Http(port(first));
         secondHttp = new Http(port(second));
         klub = new Klub(firstHttp, first.getBean(JdbcTemplate.class));
@@ -72,14 +77,16 @@ class ConcurrencyPostgresTest {
         }
     }
 
-    static ConfigurableApplicationContext start(EmbeddedPostgres.Database database) {
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(
+    static ConfigurableApplicationContext start(EmbeddedPostgres.Database database, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--server.tomcat.threads.max=250",
-                "--server.tomcat.accept-count=400");
+                "--server.tomcat.accept-count=400"));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {

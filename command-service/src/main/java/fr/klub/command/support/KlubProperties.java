@@ -38,7 +38,16 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
     }
 
     public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates,
-                          @DefaultValue Admission admission) {
+                          @DefaultValue Admission admission, @DefaultValue GroupCommit groupCommit) {
+    }
+
+    /**
+     * Commands arriving together committed in one transaction (docs/decisions/command-group-commit.md):
+     * a group waits {@code window} for more once a command is queued, takes {@code maxSize} at most,
+     * and {@code committers} threads apply groups.
+     */
+    public record GroupCommit(@DefaultValue("false") boolean enabled, @DefaultValue("1ms") Duration window,
+                              @DefaultValue("32") int maxSize, @DefaultValue("1") int committers) {
     }
 
     /**

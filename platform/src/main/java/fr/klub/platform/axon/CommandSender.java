@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.platform.axon.internal.CachedStateOutdatedException;
+import fr.klub.platform.axon.internal.GroupCommit;
 import fr.klub.platform.axon.internal.RaceLost;
 import fr.klub.platform.axon.internal.RefusalOnCachedState;
 import fr.klub.platform.correlation.CommandMetadata;
@@ -30,7 +32,8 @@ import fr.klub.platform.failure.Causes;
  * jittered exponential back-off, so that a burst on the last places of a session ends as exactly
  * as many successes as places and {@code SESSION_FULL} for the others. A {@link Refusal} is the
  * domain's answer on current state: it is never retried. At most {@link Settings#maxConcurrent()}
- * commands run at once in this instance. Axon's exceptions are read here, once, into a
+ * commands run at once in this instance; with group commit on, commands arriving together are
+ * committed in one transaction ({@link GroupCommitSettings}). Axon's exceptions are read here, once, into a
  * {@link CommandOutcome} (docs/decisions/machinery.md).
  */
 public class CommandSender {
@@ -48,14 +51,38 @@ public class CommandSender {
                            Duration admissionTimeout) {
     }
 
+    /**
+     * Group commit (docs/decisions/command-group-commit.md): commands arriving together are applied
+     * in one unit of work and committed in one transaction, each with its own outcome.
+     *
+     * @param window     how long a group waits for more commands once one is queued
+     * @param maxSize    commands in one group at most
+     * @param committers threads applying groups
+     */
+    public record GroupCommitSettings(Duration window, int maxSize, int committers) {
+    }
+
     private final CommandGateway gateway;
     private final Settings settings;
     private final Semaphore admission;
+    /** Null when commands are sent one by one. */
+    private final GroupCommit groupCommit;
 
     public CommandSender(CommandGateway gateway, Settings settings) {
         this.gateway = gateway;
         this.settings = settings;
         this.admission = new Semaphore(settings.maxConcurrent(), true);
+        this.groupCommit = null;
+    }
+
+    /** A sender that commits the commands arriving together in groups, in transactions of {@code transactions}. */
+    public CommandSender(CommandGateway gateway, Settings settings, TransactionManager transactions,
+                         GroupCommitSettings grouping) {
+        this.gateway = gateway;
+        this.settings = settings;
+        this.admission = new Semaphore(settings.maxConcurrent(), true);
+        this.groupCommit = new GroupCommit(gateway, transactions,
+                new GroupCommit.Settings(grouping.window(), grouping.maxSize(), grouping.committers()));
     }
 
     /**
@@ -77,6 +104,24 @@ public class CommandSender {
     public <R> CommandOutcome<R> outcome(Object command, String notFoundDetail) {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(CommandMetadata.forCurrentRequest());
+        if (groupCommit != null) {
+            GroupCommit.Result grouped = groupCommit.submit(message, settings.admissionTimeout());
+            if (grouped == null) {
+                throw CommandOutcome.busy();
+            }
+            if (grouped instanceof GroupCommit.Result.Applied applied) {
+                @SuppressWarnings("unchecked")
+                R result = (R) applied.result();
+                return new CommandOutcome.Accepted<>(result);
+            }
+            if (grouped instanceof GroupCommit.Result.Refused refused) {
+                return new CommandOutcome.Refused<>(refused.refusal().code(), refused.refusal().getMessage());
+            }
+            if (grouped instanceof GroupCommit.Result.Failed failed) {
+                throw failed.failure();
+            }
+            // Alone: the group could not be committed, nothing of it was written; this command goes on its own
+        }
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
             try {
@@ -135,6 +180,13 @@ public class CommandSender {
             return command.get();
         } finally {
             admission.release();
+        }
+    }
+
+    /** Stops the group commit's threads; commands still queued are sent alone. */
+    public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
         }
     }
 

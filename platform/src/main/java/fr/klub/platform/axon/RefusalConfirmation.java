@@ -7,13 +7,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import fr.klub.domain.shared.Refusal;
 import fr.klub.platform.axon.internal.CachedReads;
+import fr.klub.platform.axon.internal.GroupCommit;
 import fr.klub.platform.axon.internal.RefusalOnCachedState;
 import fr.klub.platform.failure.Causes;
 
 /**
  * Marks a refusal decided on cached aggregates as {@link RefusalOnCachedState}, so that the command
- * sender confirms it against the event store once the unit of work has let go of its locks.
- * Register it on the command bus of a service whose repositories come from {@link EventSourcedAggregates}.
+ * sender confirms it against the event store once the unit of work has let go of its locks. Inside
+ * a group commit, a refusal that left nothing to undo becomes a value instead, confirmed with the
+ * group ({@link GroupCommit}). Register it on the command bus of a service whose repositories come
+ * from {@link EventSourcedAggregates}.
  */
 public final class RefusalConfirmation implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -23,8 +26,11 @@ public final class RefusalConfirmation implements MessageHandlerInterceptor<Comm
         try {
             return chain.proceed();
         } catch (Exception failure) {
-            CachedReads reads = CachedReads.inProgress(unitOfWork);
             Refusal refusal = Causes.find(failure, Refusal.class).orElse(null);
+            if (refusal != null && GroupCommit.inGroup(unitOfWork)) {
+                return GroupCommit.refusalInGroup(unitOfWork, refusal, failure);
+            }
+            CachedReads reads = CachedReads.inProgress(unitOfWork);
             if (refusal == null || reads == null || reads.isEmpty()) {
                 throw failure;
             }

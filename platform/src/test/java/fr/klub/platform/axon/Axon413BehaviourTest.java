@@ -131,6 +131,34 @@ class Axon413BehaviourTest {
         }
     }
 
+    // GroupCommit tells a refusal that left nothing behind (its nested unit of work commits empty) from
+    // one that came after events were applied (the group is rolled back): the events a unit of work
+    // publishes wait in a collection among its own resources, not its root's, until it commits.
+    @Test
+    void eventsPublishedInANestedUnitOfWorkWaitAmongItsOwnResourcesUntilItCommits() {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        try {
+            UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
+            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
+            assertThat(staged(nested)).isEmpty();
+            store.publish(event("g", 0));
+            assertThat(staged(nested)).hasSize(1);
+            assertThat(staged(root)).isEmpty();
+            nested.commit();
+            assertThat(staged(root)).as("handed to the root when the nested one commits").hasSize(1);
+            root.commit();
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    private static List<Object> staged(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.resources().values().stream()
+                .filter(java.util.Collection.class::isInstance)
+                .flatMap(value -> ((java.util.Collection<?>) value).stream())
+                .filter(EventMessage.class::isInstance).map(Object.class::cast).toList();
+    }
+
     // Places and the other multi-aggregate components load through repositories in the command's unit
     // of work: an aggregate loaded twice in one unit of work (or its nested ones) is one instance,
     // loaded once, so that both see each other's changes and its lock is taken once.
