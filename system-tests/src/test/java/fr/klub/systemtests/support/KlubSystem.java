@@ -127,8 +127,8 @@ public final class KlubSystem {
         CompletableFuture<ConfigurableApplicationContext> query = CompletableFuture.supplyAsync(() ->
                 ServiceApps.QUERY.start(args(common, "--db-scheduler.enabled=false",
                         "--klub.eventstore.node-id=system-test-query",
-                        // no test waits for readiness here: 2,000 warm-up reads on the demo grid took 5 s of CPU
-                        // beside the other services' starts (WarmUpTest and SharedGridFollowsEventsTest test it)
+                        // no test waits for its readiness: 2,000 warm-up reads would only take CPU from the other
+                        // services' starts (the warm-up is tested in WarmUpTest and SharedGridFollowsEventsTest)
                         "--klub.query.grid.warm-up-reads=20")));
         CompletableFuture<ConfigurableApplicationContext> notification = CompletableFuture.supplyAsync(() ->
                 ServiceApps.NOTIFICATION.start(args(common, "--db-scheduler.enabled=false",
