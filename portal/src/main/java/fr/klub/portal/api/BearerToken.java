@@ -1,6 +1,7 @@
 package fr.klub.portal.api;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -34,9 +36,11 @@ class BearerToken implements ClientHttpRequestInterceptor {
     static final String REGISTRATION = "klub";
 
     private final OAuth2AuthorizedClientManager clients;
+    private final OAuth2AuthorizedClientRepository signedIn;
 
-    BearerToken(OAuth2AuthorizedClientManager clients) {
+    BearerToken(OAuth2AuthorizedClientManager clients, OAuth2AuthorizedClientRepository signedIn) {
         this.clients = clients;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -77,12 +81,30 @@ class BearerToken implements ClientHttpRequestInterceptor {
                     .attribute(HttpServletRequest.class.getName(), servletRequest)
                     .attribute(HttpServletResponse.class.getName(), servletResponse)
                     .build());
-        } catch (ClientAuthorizationException refreshRefused) {
-            throw new SignInAgain("the provider refused to refresh the token");
+        } catch (ClientAuthorizationException refreshFailed) {
+            return tokenStillValid(parent, servletRequest, refreshFailed);
         }
         if (client == null || client.getAccessToken() == null) {
             throw new SignInAgain("no token in the session");
         }
         return client.getAccessToken().getTokenValue();
+    }
+
+    /**
+     * The refresh failed. If the provider ended the grant (the manager then forgot the tokens), the
+     * parent signs in again. If it was only busy or unreachable (a burst of refreshes: 503
+     * {@code temporarily_unavailable}), the parent stays signed in: the current token is used while it
+     * lasts (the refresh starts a minute before its expiry), then the page says the service is busy.
+     */
+    private String tokenStillValid(Authentication parent, HttpServletRequest request, ClientAuthorizationException failure) {
+        OAuth2AuthorizedClient kept = signedIn.loadAuthorizedClient(REGISTRATION, parent, request);
+        if (kept == null || kept.getAccessToken() == null) {
+            throw new SignInAgain("the provider ended the grant");
+        }
+        Instant expiresAt = kept.getAccessToken().getExpiresAt();
+        if (expiresAt != null && Instant.now().isBefore(expiresAt)) {
+            return kept.getAccessToken().getTokenValue();
+        }
+        throw new ServiceUnavailable("identity-service", failure);
     }
 }
