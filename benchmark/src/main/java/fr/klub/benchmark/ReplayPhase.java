@@ -71,9 +71,9 @@ final class ReplayPhase {
         }
         String json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                 .writeValueAsString(results);
-        Files.writeString(settings.repositoryRoot().resolve("benchmark").resolve("target")
-                .resolve("benchmark-replay.json"), json);
-        System.out.println(json);
+        Path written = settings.repositoryRoot().resolve("benchmark").resolve("target").resolve("benchmark-replay.json");
+        Files.writeString(written, json);
+        log.info("Replay phase written to {}:\n{}", written, json);
         return results;
     }
 
