@@ -55,15 +55,25 @@ public class Places {
         return offers;
     }
 
-    /** Takes an online place for a child of a draft demande; returns the online places left. */
+    /**
+     * Takes an online place for a child of a draft demande; returns the online places left. Every
+     * refusal — the session's first, then the child's half-day — comes before the first event, so a
+     * refused click changes nothing even in memory (docs/decisions/command-group-commit.md).
+     */
     public int holdOnline(UUID programmeId, UUID sessionId, UUID childId, UUID demandeId, Instant at)
             throws Exception {
         Aggregate<Session> session = load(sessionId);
-        if (!session.invoke(Session::slot).programmeId().equals(programmeId)) {
+        SessionSlot slot = session.invoke(Session::slot);
+        if (!slot.programmeId().equals(programmeId)) {
             throw Refusal.notFound("Cette séance n'appartient pas au programme de la demande.");
         }
+        if (session.invoke(s -> s.onlineDemandeOf(childId)).filter(demandeId::equals).isEmpty()) {
+            refuseIfAny(session.invoke(s -> s.onlineHoldRefusal(childId, at)));
+        }
+        Aggregate<ChildPeriod> period = period(slot, childId);
+        refuseIfAny(period.invoke(p -> p.claimRefusal(sessionId)));
         send(session, new HoldOnlinePlace(sessionId, childId, demandeId, at));
-        claim(session.invoke(Session::slot), childId);
+        send(period, new ClaimPeriod(periodId(slot, childId), sessionId));
         return session.invoke(Session::onlinePlacesLeft);
     }
 
@@ -117,14 +127,19 @@ public class Places {
         return load(sessionId).invoke(Session::onlinePlacesLeft);
     }
 
-    /** Takes an on-site place (staff at the desk); returns whether it is new. */
+    /** Takes an on-site place (staff at the desk); returns whether it is new. Refusals come first, as in {@link #holdOnline}. */
     public boolean bookOnsite(UUID sessionId, UUID childId, Instant at) throws Exception {
         Aggregate<Session> session = load(sessionId);
-        boolean booked = (Boolean) send(session, new BookOnsitePlace(sessionId, childId, at));
-        if (booked) {
-            claim(session.invoke(Session::slot), childId);
+        if (session.invoke(s -> s.hasOnsitePlace(childId))) {
+            return false;
         }
-        return booked;
+        refuseIfAny(session.invoke(s -> s.onsiteBookingRefusal(childId, at)));
+        SessionSlot slot = session.invoke(Session::slot);
+        Aggregate<ChildPeriod> period = period(slot, childId);
+        refuseIfAny(period.invoke(p -> p.claimRefusal(sessionId)));
+        send(session, new BookOnsitePlace(sessionId, childId, at));
+        send(period, new ClaimPeriod(periodId(slot, childId), sessionId));
+        return true;
     }
 
     /**
@@ -158,9 +173,18 @@ public class Places {
         return Aggregates.loadOrNotFound(sessions, sessionId, notFoundDetail);
     }
 
-    private void claim(SessionSlot slot, UUID childId) throws Exception {
-        ChildPeriodId id = new ChildPeriodId(childId, slot.date(), slot.period());
-        send(childPeriods.loadOrCreate(id.toString(), ChildPeriod::new), new ClaimPeriod(id, slot.sessionId()));
+    private Aggregate<ChildPeriod> period(SessionSlot slot, UUID childId) throws Exception {
+        return childPeriods.loadOrCreate(periodId(slot, childId).toString(), ChildPeriod::new);
+    }
+
+    private static ChildPeriodId periodId(SessionSlot slot, UUID childId) {
+        return new ChildPeriodId(childId, slot.date(), slot.period());
+    }
+
+    private static void refuseIfAny(Optional<Refusal> refusal) {
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
     }
 
     /** @return whether the child's half-day was free and is now claimed by the slot's session (else: passed over). */

@@ -2,6 +2,7 @@ package fr.klub.domain.childperiod;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -35,14 +36,26 @@ public class ChildPeriod {
         if (command.sessionId().equals(heldBy)) {
             return false;
         }
-        if (heldBy != null) {
-            throw new Refusal(RefusalCode.PERIOD_ALREADY_BOOKED,
-                    "L'enfant a déjà une activité sur ce créneau (" + command.childPeriodId().period().label()
-                            + " du " + command.childPeriodId().date() + ").");
+        Optional<Refusal> refusal = claimRefusal(command.sessionId());
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         ChildPeriodId id = command.childPeriodId();
         apply(new ChildPeriodClaimed(id.toString(), id.childId(), id.date(), id.period(), command.sessionId()));
         return true;
+    }
+
+    /**
+     * Why this session cannot claim the half-day, if it cannot: another session holds it. Read by
+     * {@code Places} before the session's place is taken, so that the refusal comes before any event
+     * of the command (docs/decisions/command-group-commit.md: a refusal after an event undoes a group).
+     */
+    public Optional<Refusal> claimRefusal(UUID sessionId) {
+        if (heldBy == null || heldBy.equals(sessionId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(RefusalCode.PERIOD_ALREADY_BOOKED,
+                "L'enfant a déjà une activité sur ce créneau (" + key.period().label() + " du " + key.date() + ")."));
     }
 
     /** @return whether the half-day was free and is now the offering session's; false: the child is passed over. */

@@ -74,7 +74,7 @@ public class Session {
 
     /**
      * Why a new online place cannot be held for this child now, if it cannot: the hold's own checks,
-     * which the draw's grants read first so that a grant that cannot be taken changes nothing.
+     * read first (a click, a draw's grant) so that a hold that cannot be taken changes nothing.
      */
     public Optional<Refusal> onlineHoldRefusal(UUID childId, Instant at) {
         if (online.containsKey(childId) || onsite.contains(childId)) {
@@ -101,18 +101,35 @@ public class Session {
         if (onsite.contains(command.childId())) {
             return false;
         }
-        if (online.containsKey(command.childId())) {
-            throw periodTaken();
-        }
-        requireNoPendingOffer(command.childId());
-        requireOpen(command.at(), false);
-        if (onsite.size() >= quota.onsite()) {
-            throw new Refusal(RefusalCode.SESSION_FULL,
-                    "Complet : il n'y a plus de place sur place pour cette séance.");
+        Optional<Refusal> refusal = onsiteBookingRefusal(command.childId(), command.at());
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         leaveQueueOnBooking(command.childId());
         apply(new OnsitePlaceBooked(sessionId, command.childId()));
         return true;
+    }
+
+    /**
+     * Why a new on-site place cannot be booked for this child now, if it cannot: the booking's own
+     * checks, read first so that the child's half-day can be checked before anything changes.
+     */
+    public Optional<Refusal> onsiteBookingRefusal(UUID childId, Instant at) {
+        if (online.containsKey(childId)) {
+            return Optional.of(periodTaken());
+        }
+        if (waitlist.entry(childId).filter(WaitlistEntry::offered).isPresent()) {
+            return Optional.of(pendingOfferRefusal());
+        }
+        Optional<Refusal> closed = closedRefusal(at, false);
+        if (closed.isPresent()) {
+            return closed;
+        }
+        if (onsite.size() >= quota.onsite()) {
+            return Optional.of(new Refusal(RefusalCode.SESSION_FULL,
+                    "Complet : il n'y a plus de place sur place pour cette séance."));
+        }
+        return Optional.empty();
     }
 
     /** @return whether a place was given back (false when the child had none: releasing is idempotent). */
@@ -282,12 +299,6 @@ public class Session {
                     "Les réservations en ligne ne sont pas ouvertes pour ce programme."));
         }
         return Optional.empty();
-    }
-
-    private void requireNoPendingOffer(UUID childId) {
-        if (waitlist.entry(childId).filter(WaitlistEntry::offered).isPresent()) {
-            throw pendingOfferRefusal();
-        }
     }
 
     private static Refusal pendingOfferRefusal() {

@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +42,7 @@ import fr.klub.domain.session.PlaceReleased;
 import fr.klub.domain.session.Session;
 import fr.klub.domain.session.SessionScheduled;
 import fr.klub.domain.shared.Period;
+import fr.klub.domain.shared.Refusal;
 import fr.klub.domain.shared.RefusalCode;
 import fr.klub.domain.shared.ReleaseReason;
 import fr.klub.domain.shared.ReservationRef;
@@ -137,6 +142,25 @@ class ReservationDeskTest {
                 .when(new ReserveOnsite(SESSION, THAIS, T0))
                 .expectException(refusal(RefusalCode.PERIOD_ALREADY_BOOKED))
                 .expectNoEvents();
+    }
+
+    /**
+     * The fixture's store keeps only committed events, so this runs on the world's session: its store
+     * also sees events applied and rolled back. The half-day is checked before the place is booked.
+     */
+    @Test
+    void aTakenHalfDayIsRefusedOnsiteBeforeThePlaceIsBooked() {
+        world.session(DANSE).claim(THAIS, MULTISPORTS);
+        Places onWorldSessions = new Places(world.sessions, world.childPeriods);
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(
+                GenericCommandMessage.asCommandMessage(new ReserveOnsite(SESSION, THAIS, T0)));
+
+        ResultMessage<Boolean> result = unitOfWork.executeWithResult(
+                () -> onWorldSessions.bookOnsite(SESSION, THAIS, T0));
+
+        assertThat(result.exceptionResult()).isInstanceOfSatisfying(Refusal.class,
+                refused -> assertThat(refused.code()).isEqualTo(RefusalCode.PERIOD_ALREADY_BOOKED));
+        assertThat(world.applied()).as("events applied, even if rolled back").isEmpty();
     }
 
     @Test

@@ -68,7 +68,9 @@ class DemandeReservationTest {
         return new ReserveSession(DEMANDE, FAMILY, child, session.sessionId(), T0);
     }
 
+    /** Nothing stored, and nothing applied then rolled back: a refusal inside a group commit must leave no trace. */
     private void assertNothingTaken(UUID child, SessionScheduled session) {
+        assertThat(world.applied()).as("events applied, even if rolled back").isEmpty();
         assertThat(world.newEvents(session.sessionId())).as("session events").isEmpty();
         assertThat(world.newEvents(periodKey(child, session))).as("child period events").isEmpty();
     }
@@ -143,10 +145,12 @@ class DemandeReservationTest {
         fixture.givenCurrentTime(T0).andGiven(created(), added(THAIS, DANSE))
                 .when(reserve(THAIS, MULTISPORTS))
                 .expectException(refusal(RefusalCode.PERIOD_ALREADY_BOOKED))
+                .expectExceptionMessage("L'enfant a déjà une activité sur ce créneau (" + Period.MATIN.label()
+                        + " du " + MONDAY + ").")
                 .expectNoEvents();
 
-        assertThat(world.newEvents(MULTISPORTS.sessionId()))
-                .as("the Multisports place taken before the period check must be rolled back").isEmpty();
+        assertThat(world.applied()).as("the half-day is checked before the Multisports place is held").isEmpty();
+        assertThat(world.newEvents(MULTISPORTS.sessionId())).isEmpty();
     }
 
     @Test
@@ -157,7 +161,19 @@ class DemandeReservationTest {
                 .expectException(refusal(RefusalCode.PERIOD_ALREADY_BOOKED))
                 .expectNoEvents();
 
-        assertThat(world.newEvents(MULTISPORTS.sessionId())).isEmpty();
+        assertNothingTaken(THAIS, MULTISPORTS);
+    }
+
+    @Test
+    void aFullSessionIsRefusedAsFullEvenWhenTheChildsPeriodIsTakenToo() {
+        SessionScheduled archery = Klub.session(id("fun archery"), "Fun Archery", MONDAY, Period.MATIN, 2, 1);
+        world.session(archery).held(archery, OTHER_CHILD, OTHER_DEMANDE).held(DANSE, THAIS, OTHER_DEMANDE);
+        fixture.givenCurrentTime(T0).andGiven(created())
+                .when(reserve(THAIS, archery))
+                .expectException(refusal(RefusalCode.SESSION_FULL))
+                .expectNoEvents();
+
+        assertNothingTaken(THAIS, archery);
     }
 
     @Test
@@ -179,7 +195,7 @@ class DemandeReservationTest {
                 .expectException(refusal(RefusalCode.PERIOD_ALREADY_BOOKED))
                 .expectNoEvents();
 
-        assertThat(world.newEvents(MULTISPORTS.sessionId())).isEmpty();
+        assertNothingTaken(THAIS, MULTISPORTS);
     }
 
     @Test

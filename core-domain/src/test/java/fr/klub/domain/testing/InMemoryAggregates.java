@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.messaging.Message;
@@ -14,6 +16,7 @@ import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolver;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -43,8 +46,18 @@ import fr.klub.domain.session.WaitlistOffers;
  */
 public final class InMemoryAggregates implements AutoCloseable {
 
-    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+    /** Every event applied inside a unit of work, kept even if that unit of work rolled back. */
+    private final List<Object> applied = new CopyOnWriteArrayList<>();
+    private final EmbeddedEventStore eventStore = new EmbeddedEventStore(EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine())) {
+        @Override
+        public void publish(List<? extends EventMessage<?>> events) {
+            if (CurrentUnitOfWork.isStarted()) {
+                events.forEach(event -> applied.add(event.getPayload()));
+            }
+            super.publish(events);
+        }
+    };
     private final Map<String, Long> nextSequence = new HashMap<>();
     private final Map<String, Long> seeded = new HashMap<>();
 
@@ -184,6 +197,15 @@ public final class InMemoryAggregates implements AutoCloseable {
                 .filter(event -> event.getSequenceNumber() >= already)
                 .map(event -> (Object) event.getPayload())
                 .toList();
+    }
+
+    /**
+     * Every event the code under test applied to the world's aggregates, including those its unit of
+     * work then rolled back: empty after a refusal means the refusal came before any change, even in
+     * memory (what a group commit needs, docs/decisions/command-group-commit.md).
+     */
+    public List<Object> applied() {
+        return List.copyOf(applied);
     }
 
     @Override
