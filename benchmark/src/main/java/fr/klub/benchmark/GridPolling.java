@@ -55,8 +55,12 @@ final class GridPolling {
         Duration restart = klub.query.start();
         Read read = overHttp(klub, tokens);
         long refreshedBefore = tokens.refreshedInUse();
-        Map<String, Object> cold = during(window, parents, programmeId, PERIOD, read, clients(parents.size()));
-        Map<String, Object> warm = during(window, parents, programmeId, PERIOD, read, clients(parents.size()));
+        ProcessCpu cpu = new ProcessCpu().add("query-service", klub.query.pid(), false)
+                .add("postgresql", klub.database.serverPid(), true);
+        Map<String, Object> cold = measured(cpu, () -> during(window, parents, programmeId, PERIOD, read,
+                clients(parents.size())));
+        Map<String, Object> warm = measured(cpu, () -> during(window, parents, programmeId, PERIOD, read,
+                clients(parents.size())));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("pollingPeriodSeconds", PERIOD.toSeconds());
         result.put("clientThreads", clients(parents.size()));
@@ -66,6 +70,21 @@ final class GridPolling {
         result.put("coldRightAfterRestart", cold);
         result.put("warmSameLoad", warm);
         return result;
+    }
+
+    private interface Window {
+        Map<String, Object> poll() throws InterruptedException;
+    }
+
+    /** The window's figures with the CPU per read it cost, which the machine's other loads do not inflate. */
+    private static Map<String, Object> measured(ProcessCpu cpu, Window window) throws InterruptedException {
+        Map<String, Double> before = cpu.seconds();
+        Map<String, Object> figures = window.poll();
+        @SuppressWarnings("unchecked")
+        Map<String, Long> outcomes = (Map<String, Long>) figures.get("outcomes");
+        figures.put("cpuMsPerRead", ProcessCpu.perUnit(before, cpu.seconds(),
+                outcomes.values().stream().mapToLong(Long::longValue).sum()));
+        return figures;
     }
 
     interface Read {
