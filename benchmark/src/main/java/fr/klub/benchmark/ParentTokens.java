@@ -114,16 +114,22 @@ final class ParentTokens {
      * within the same minutes, so their tokens expire together). Returns how many were refreshed.
      */
     int renew(Duration life, int threads) {
-        List<Parent> due = parents.values().stream()
-                .filter(parent -> parent.tokens.expiresAt() - System.nanoTime() < life.toNanos()).toList();
-        Population.parallel(due.size(), threads, i -> {
-            Parent parent = due.get(i);
+        // soonest expiry first, each checked when its turn comes: renewing thousands takes minutes on a
+        // busy machine, and a token that had enough life at the start may not have it at the end
+        List<Parent> bySoonest = parents.values().stream()
+                .sorted(java.util.Comparator.comparingLong(parent -> parent.tokens.expiresAt())).toList();
+        AtomicLong renewed = new AtomicLong();
+        Population.parallel(bySoonest.size(), threads, i -> {
+            Parent parent = bySoonest.get(i);
             synchronized (parent) {
-                parent.tokens = refresh(parent.tokens, TRIES);
+                if (parent.tokens.expiresAt() - System.nanoTime() < life.toNanos()) {
+                    parent.tokens = refresh(parent.tokens, TRIES);
+                    renewed.incrementAndGet();
+                }
             }
             return null;
         });
-        return due.size();
+        return renewed.intValue();
     }
 
     /** Refreshes made by {@link #login} so far (each one inside a measured read). */
