@@ -15,6 +15,17 @@ final class Provider {
     static final String PORTAL_SECRET = "portail-bench-secret";
 
     private final int port = KlubSystem.freePort();
+    private final List<String> arguments;
+
+    /** With the provider's own token lifetimes (the portal phase measures their refreshes). */
+    Provider() {
+        this.arguments = List.of();
+    }
+
+    /** With access tokens of this life (at most the 30 minutes the provider allows). */
+    Provider(java.time.Duration accessTokenTtl) {
+        this.arguments = List.of("--klub.identity.access-token-ttl=" + accessTokenTtl);
+    }
 
     String issuer() {
         return "http://localhost:" + port;
@@ -43,7 +54,7 @@ final class Provider {
         environment.put("KLUB_IDENTITY_PORTAL_REDIRECTURIS", redirectUri(portalUrl));
         environment.put("KLUB_IDENTITY_PORTAL_POSTLOGOUTREDIRECTURIS", portalUrl + "/");
         return new ServiceProcess("identity-service", KlubSystem.jar(settings.repositoryRoot(), "identity-service"), port,
-                KlubSystem.jvm(settings, "IDENTITY"), List.of(), environment, settings.work().resolve("logs"));
+                KlubSystem.jvm(settings, "IDENTITY"), arguments, environment, settings.work().resolve("logs"));
     }
 
     /** The portal's callback, where the provider sends a signed-in parent with an authorization code. */
