@@ -19,10 +19,11 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
- * Signed-in parents polling their planning grid with their bearer tokens ({@link ParentTokens}), open loop: each parent reads its grid (its two
- * children's states) once per period, the parents spread evenly over the period, every read
- * started on time whatever the earlier ones do; a read's latency runs from the moment it was due,
- * so a read that had to wait for a free client counts its wait (no coordinated omission).
+ * Signed-in parents polling their planning grid with their bearer tokens ({@link ParentTokens}), open
+ * loop: each parent reads its grid (its two children's states) once per period, the parents spread
+ * evenly over the period, every read started on time whatever the earlier ones do; a read's latency
+ * runs from the moment it was due, so a read that had to wait for a free client counts its wait (no
+ * coordinated omission).
  * <p>
  * The baseline reads the same rows with plain JDBC: the programme's sessions with their online
  * places taken and waiting-list lengths, and the children's places and queue entries.
