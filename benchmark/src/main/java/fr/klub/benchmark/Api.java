@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Plain HTTP calls to the services, as a portal would make them (HTTP Basic, JSON). */
+/** Plain HTTP calls to the services, as a portal would make them (HTTP Basic or a bearer token, JSON). */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -28,7 +28,7 @@ final class Api {
             }))
             .build();
 
-    /** A login: the Authorization header value. */
+    /** A login: the Authorization header value (Basic here, or a parent's bearer token from {@link ParentTokens}). */
     record Login(String username, String authorization) {
         static Login of(String username, String password) {
             return new Login(username, "Basic " + Base64.getEncoder()

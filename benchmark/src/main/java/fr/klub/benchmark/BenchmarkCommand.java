@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkCommand {
 
-    private static final List<String> MODES = List.of("run", "faults", "lottery", "portal", "privacy", "replay");
+    private static final List<String> MODES = List.of("run", "faults", "grid", "lottery", "portal", "privacy", "replay");
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarkCommand.class);
 
@@ -59,6 +59,8 @@ public final class BenchmarkCommand {
             lottery(settings);
         } else if (mode.equals("portal")) {
             PortalPhase.run(settings);
+        } else if (mode.equals("grid")) {
+            GridPhase.run(settings);
         } else if (mode.equals("privacy")) {
             PrivacyCost.measure(settings, Integer.getInteger("benchmark.privacy-events", settings.replayEvents()));
         } else if (mode.equals("replay")) {
@@ -76,12 +78,20 @@ public final class BenchmarkCommand {
         results.put("loadAverageAtStart", Machine.loadAverage());
         results.put("settings", settings.describe());
         results.put("commandServiceExtraArguments", System.getenv().getOrDefault("BENCHMARK_COMMAND_ARGS", ""));
-        try (KlubSystem klub = KlubSystem.create(settings, settings.work())) {
+        Provider provider = new Provider(GridPolling.ACCESS_TOKEN_TTL);
+        try (KlubSystem klub = KlubSystem.create(settings, settings.work(), provider.serviceArguments())) {
             Map<String, Object> footprint = new LinkedHashMap<>();
             for (ServiceProcess service : klub.services()) {
                 log.info("Starting {}", service.name());
                 service.start();
             }
+            // the parents' grid reads carry bearer tokens of the provider, as the portal's do; no portal
+            // runs here: the benchmark plays its server side, which receives the codes at its callback
+            String portalUrl = "http://localhost:" + KlubSystem.freePort();
+            ServiceProcess identity = provider.process(settings, klub, portalUrl);
+            klub.closeLater(identity::stop);
+            log.info("Starting {}", identity.name());
+            identity.start();
             Pause.millis(5000);
             for (ServiceProcess service : klub.services()) {
                 Map<String, Object> figures = new LinkedHashMap<>();
@@ -115,8 +125,17 @@ public final class BenchmarkCommand {
             List<UUID> lagDrafts = Population.parallel(rushFamilies.size(), settings.setupThreads(),
                     i -> population.draft(rushFamilies.get(i), lagProgramme.programmeId(),
                             rushFamilies.get(i).children()));
-            // the parents who will poll their grid sign in to the query-service (one read each)
-            GridPolling.signIn(klub, rushFamilies, rush.programmeId(), settings.setupThreads());
+            // the parents who will poll their grid sign in through the provider's form, as on the portal
+            ParentTokens tokens = new ParentTokens(provider.issuer(), Provider.redirectUri(portalUrl));
+            // PostgreSQL left out: its backends come and go, so the sum over them can fall
+            ProcessCpu providerCpu = new ProcessCpu().add("identity-service", identity.pid(), false)
+                    .add("load generator", ProcessHandle.current().pid(), false);
+            Map<String, Object> signIn = cost(providerCpu, () -> {
+                tokens.signIn(rushFamilies, Population.PASSWORD, settings.setupThreads());
+                return rushFamilies.size();
+            });
+            results.put("parentsSignInThroughTheProvider", signIn);
+            log.info("Parents signed in: {}", signIn);
             results.put("setupSeconds", Latencies.round((System.nanoTime() - setupBegin) / 1e9));
             log.info("Set up in {} s", results.get("setupSeconds"));
 
@@ -136,10 +155,15 @@ public final class BenchmarkCommand {
             RssSampler sampler = new RssSampler(klub.services());
             try {
                 Counts outcomes = new Counts();
+                Map<String, Object> renewal = cost(providerCpu,
+                        () -> tokens.renew(GridPolling.RENEW_BEFORE_PHASE, settings.setupThreads()));
+                long refreshedBefore = tokens.refreshedInUse();
                 GridPolling.Polling gridPolling = GridPolling.start(rushFamilies, rush.programmeId(),
-                        GridPolling.PERIOD, GridPolling.overHttp(klub), GridPolling.clients(rushFamilies.size()));
+                        GridPolling.PERIOD, GridPolling.overHttp(klub, tokens), GridPolling.clients(rushFamilies.size()));
                 rushOurs = OpeningRush.run(plans, settings.clientThreads(), OpeningRush.overHttp(klub), outcomes);
                 gridReadsOurs = gridPolling.stop();
+                gridReadsOurs.put("tokensRenewedBefore", renewal);
+                gridReadsOurs.put("tokenRefreshesDuringReads", tokens.refreshedInUse() - refreshedBefore);
                 log.info("Rush: {}", rushOurs);
                 log.info("Grid reads during the rush: {}", gridReadsOurs);
                 Latencies depositLatency = new Latencies();
@@ -231,8 +255,11 @@ public final class BenchmarkCommand {
             }
 
             // --- 4a. grid reads right after a restart of the query-service, then warm -------------------
-            Map<String, Object> gridReads = GridPolling.afterRestart(klub, rushFamilies, rush.programmeId(),
+            Map<String, Object> renewal = cost(providerCpu,
+                    () -> tokens.renew(GridPolling.RENEW_BEFORE_PHASE, settings.setupThreads()));
+            Map<String, Object> gridReads = GridPolling.afterRestart(klub, rushFamilies, tokens, rush.programmeId(),
                     Duration.ofSeconds(30));
+            gridReads.put("tokensRenewedBeforeRestart", renewal);
             gridReads.put("duringRush", pair(gridReadsOurs, gridReadsBaseline));
             gridReads.put("duringRushP99Ratio", ratio(p99(gridReadsOurs), p99(gridReadsBaseline)));
             results.put("gridReads", gridReads);
@@ -315,6 +342,18 @@ public final class BenchmarkCommand {
             failed.put("error", e.toString());
             return failed;
         }
+    }
+
+    /** How long {@code work} took and its CPU per unit, per process; {@code work} returns its units. */
+    static Map<String, Object> cost(ProcessCpu cpu, java.util.function.IntSupplier work) {
+        Map<String, Double> before = cpu.seconds();
+        long begin = System.nanoTime();
+        int units = work.getAsInt();
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("count", units);
+        cost.put("seconds", Latencies.round((System.nanoTime() - begin) / 1e9));
+        cost.put("cpuMsEach", ProcessCpu.perUnit(before, cpu.seconds(), units));
+        return cost;
     }
 
     private static Map<String, Object> pair(Map<String, Object> ours, Map<String, Object> baseline) {

@@ -64,20 +64,28 @@ final class PortalClient {
     }
 
     Page get(String url) {
-        return follow(HttpRequest.newBuilder(URI.create(url)).GET(), System.nanoTime());
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET(), System.nanoTime(), null);
     }
 
     /** Posts a form of {@code page} (its CSRF token added) and follows the post/redirect/get. */
     Page post(String url, Map<String, List<String>> fields, String page) {
-        Matcher token = CSRF.matcher(page);
-        if (token.find()) {
-            csrf = token.group(1);
-        }
-        return post(url, fields);
+        return post(url, fields, page, null);
     }
 
     /** Posts with the CSRF token of the last page read. */
     Page post(String url, Map<String, List<String>> fields) {
+        return post(url, fields, null, null);
+    }
+
+    /**
+     * Posts a form of {@code page} and follows the redirects until one leads to an address starting with
+     * {@code stopAt}, which is answered as a page of status 302 whose url is that address, not requested:
+     * the benchmark plays an OpenID client's server, which receives its authorization code that way.
+     */
+    Page post(String url, Map<String, List<String>> fields, String page, String stopAt) {
+        if (page != null) {
+            read(page);
+        }
         Map<String, List<String>> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.put("_csrf", List.of(csrf));
@@ -85,18 +93,22 @@ final class PortalClient {
         String body = all.entrySet().stream().flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
                 .collect(Collectors.joining("&"));
         return follow(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), System.nanoTime());
+                .POST(HttpRequest.BodyPublishers.ofString(body)), System.nanoTime(), stopAt);
     }
 
     /** Remembers the CSRF token of a page read outside {@link #post(String, Map, String)}. */
     void read(Page page) {
-        Matcher token = CSRF.matcher(page.html());
+        read(page.html());
+    }
+
+    private void read(String html) {
+        Matcher token = CSRF.matcher(html);
         if (token.find()) {
             csrf = token.group(1);
         }
     }
 
-    private Page follow(HttpRequest.Builder request, long begin) {
+    private Page follow(HttpRequest.Builder request, long begin, String stopAt) {
         URI uri = request.build().uri();
         try {
             for (int hop = 0; hop <= MOST_REDIRECTS; hop++) {
@@ -113,6 +125,9 @@ final class PortalClient {
                 String location = answer.headers().firstValue("Location").orElseThrow();
                 // the fragment (#s-…) is the browser's business, never sent; the query stays as encoded
                 String next = uri.resolve(location).toString();
+                if (stopAt != null && next.startsWith(stopAt)) {
+                    return new Page(answer.statusCode(), next, "", System.nanoTime() - begin);
+                }
                 uri = URI.create(next.contains("#") ? next.substring(0, next.indexOf('#')) : next);
                 request = HttpRequest.newBuilder(uri).GET();
             }

@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 final class PortalPhase {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPhase.class);
-    private static final String PORTAL_SECRET = "portail-bench-secret";
     /** Grid pages viewed (closed loop) before the measured load, spread over the parents. */
     private static final int WARM_UP_VIEWS = 400;
 
@@ -64,17 +63,16 @@ final class PortalPhase {
         results.put("machine", Machine.describe());
         results.put("loadAverageAtStart", Machine.loadAverage());
         results.put("scale", scale);
-        int identityPort = KlubSystem.freePort();
+        Provider provider = new Provider();
         int portalPort = KlubSystem.freePort();
-        String issuer = "http://localhost:" + identityPort;
+        String issuer = provider.issuer();
         String portalUrl = "http://localhost:" + portalPort;
-        try (KlubSystem klub = KlubSystem.create(settings, settings.work(),
-                List.of("--klub.security.oidc.issuer-uri=" + issuer))) {
+        try (KlubSystem klub = KlubSystem.create(settings, settings.work(), provider.serviceArguments())) {
             for (ServiceProcess service : klub.services()) {
                 log.info("Starting {}", service.name());
                 service.start();
             }
-            ServiceProcess identity = identity(settings, klub, identityPort, portalUrl);
+            ServiceProcess identity = provider.process(settings, klub, portalUrl);
             klub.closeLater(identity::stop);
             identity.start();
             ServiceProcess portal = portal(settings, klub, portalPort, issuer);
@@ -221,35 +219,14 @@ final class PortalPhase {
         return page.ok() && page.html().contains("class=\"child-grid\"");
     }
 
-    private static ServiceProcess identity(Settings settings, KlubSystem klub, int port, String portalUrl) {
-        Map<String, String> environment = database(klub);
-        environment.put("KLUB_IDENTITY_ISSUER", "http://localhost:" + port);
-        environment.put("KLUB_IDENTITY_PORTAL_CLIENTSECRET", PORTAL_SECRET);
-        environment.put("KLUB_IDENTITY_PORTAL_REDIRECTURIS", portalUrl + "/login/oauth2/code/klub");
-        environment.put("KLUB_IDENTITY_PORTAL_POSTLOGOUTREDIRECTURIS", portalUrl + "/");
-        return new ServiceProcess("identity-service", KlubSystem.jar(settings.repositoryRoot(), "identity-service"), port,
-                KlubSystem.jvm(settings, "IDENTITY"), List.of(), environment, settings.work().resolve("logs"));
-    }
-
     private static ServiceProcess portal(Settings settings, KlubSystem klub, int port, String issuer) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "prod");
         environment.put("KLUB_PORTAL_ISSUER", issuer);
-        environment.put("KLUB_PORTAL_CLIENTSECRET", PORTAL_SECRET);
+        environment.put("KLUB_PORTAL_CLIENTSECRET", Provider.PORTAL_SECRET);
         environment.put("KLUB_PORTAL_COMMANDURL", klub.command.baseUrl());
         environment.put("KLUB_PORTAL_QUERYURL", klub.query.baseUrl());
         return new ServiceProcess("portal", KlubSystem.jar(settings.repositoryRoot(), "portal"), port,
                 KlubSystem.jvm(settings, "PORTAL"), List.of(), environment, settings.work().resolve("logs"));
-    }
-
-    private static Map<String, String> database(KlubSystem klub) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("SPRING_PROFILES_ACTIVE", "prod");
-        environment.put("KLUB_DB_URL", klub.database.jdbcUrl());
-        environment.put("KLUB_DB_USER", Database.USER);
-        environment.put("KLUB_DB_PASSWORD", Database.PASSWORD);
-        // the identity-service erases a family's logins with its key: prod refuses to start without it
-        environment.put("KLUB_MASTER_KEY", KlubSystem.MASTER_KEY);
-        return environment;
     }
 }
