@@ -1,7 +1,9 @@
 package fr.klub.platform.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +12,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -87,6 +90,31 @@ final class BearerTokenDecoder implements JwtDecoder {
             }
         }
         verified.put(token, jwt);
+    }
+
+    /**
+     * Makes the decoder read the provider's discovery document and key set now: a token naming a key
+     * nobody has is decoded, so the key set is fetched to look for it, and the token is refused.
+     *
+     * @return whether the provider answered (its keys are then cached as for a real token)
+     */
+    boolean fetchProviderKeys() {
+        try {
+            delegate().decode(keySetProbe());
+            return false; // unreachable: the probe names no real key and carries no signature
+        } catch (BadJwtException probeRefused) {
+            return true;
+        } catch (JwtException providerUnreachable) {
+            return false;
+        }
+    }
+
+    private String keySetProbe() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = "{\"alg\":\"" + properties.jwsAlgorithms().get(0) + "\",\"kid\":\"klub-key-set-probe\"}";
+        String claims = "{\"sub\":\"klub-key-set-probe\"}";
+        return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".AA";
     }
 
     private JwtDecoder delegate() {

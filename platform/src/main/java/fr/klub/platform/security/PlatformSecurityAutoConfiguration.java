@@ -129,14 +129,20 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
+    public ProviderKeys providerKeys(OidcProperties oidc) {
+        return oidc.enabled() ? new ProviderKeys(new BearerTokenDecoder(oidc)) : ProviderKeys.none();
+    }
+
+    @Bean
     public SecurityFilterChain klubSecurityFilterChain(HttpSecurity http, KlubAuthenticationProvider authenticationProvider,
                                                        KlubSecurityProperties properties, OidcProperties oidc,
-                                                       AccountRepository accountRepository, RecentAccounts recentAccounts)
+                                                       ProviderKeys providerKeys, AccountRepository accountRepository,
+                                                       RecentAccounts recentAccounts)
             throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         if (oidc.enabled()) {
             // a manager of its own too: the one below knows Basic only
-            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(new BearerTokenDecoder(oidc));
+            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(providerKeys.decoder());
             bearer.setJwtAuthenticationConverter(new BearerUsers(oidc, accountRepository, recentAccounts));
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer)))

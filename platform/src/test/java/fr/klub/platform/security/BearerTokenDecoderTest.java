@@ -49,6 +49,24 @@ class BearerTokenDecoderTest {
         assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
     }
 
+    @Test
+    void theProvidersKeysFetchedAheadServeTheFirstToken() {
+        assertThat(decoder.fetchProviderKeys()).isTrue();
+        int readsAhead = issuer.keySetReads();
+        assertThat(readsAhead).as("the key set was read by the fetch").isPositive();
+
+        decoder.decode(issuer.sign(parentClaims().build()));
+
+        assertThat(issuer.keySetReads()).as("the first token found the key already known").isEqualTo(readsAhead);
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerIsReportedNotThrown() {
+        issuer.close();
+
+        assertThat(decoder.fetchProviderKeys()).isFalse();
+    }
+
     private JWTClaimsSet.Builder parentClaims() {
         return issuer.claims(UUID.randomUUID(), "parent", "PARENT", UUID.randomUUID());
     }

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -42,6 +43,7 @@ public final class TestIssuer implements AutoCloseable {
     private final HttpServer server;
     private final RSAKey key;
     private final String issuer;
+    private final AtomicInteger keySetReads = new AtomicInteger();
 
     private TestIssuer(HttpServer server, RSAKey key) {
         this.server = server;
@@ -55,8 +57,10 @@ public final class TestIssuer implements AutoCloseable {
             TestIssuer testIssuer = new TestIssuer(server, newKey());
             server.createContext("/.well-known/openid-configuration", exchange -> testIssuer.reply(exchange,
                     "{\"issuer\":\"" + testIssuer.issuer + "\",\"jwks_uri\":\"" + testIssuer.issuer + "/jwks\"}"));
-            server.createContext("/jwks", exchange -> testIssuer.reply(exchange,
-                    new JWKSet(testIssuer.key.toPublicJWK()).toString()));
+            server.createContext("/jwks", exchange -> {
+                testIssuer.keySetReads.incrementAndGet();
+                testIssuer.reply(exchange, new JWKSet(testIssuer.key.toPublicJWK()).toString());
+            });
             server.start();
             return testIssuer;
         } catch (IOException e) {
@@ -70,6 +74,11 @@ public final class TestIssuer implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many times the key set was asked for. */
+    public int keySetReads() {
+        return keySetReads.get();
     }
 
     public String issuer() {
