@@ -127,9 +127,7 @@ class AgendaProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM q_agenda_place");
-        jdbc.update("DELETE FROM q_agenda_session");
-        jdbc.update("DELETE FROM q_agenda_demande");
+        Sql.clear(jdbc, "q_agenda_place", "q_agenda_session", "q_agenda_demande");
     }
 
     @QueryHandler

@@ -172,11 +172,7 @@ class DemandeProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM q_demande_history");
-        jdbc.update("DELETE FROM q_demande_reservation");
-        jdbc.update("DELETE FROM q_demande_child");
-        jdbc.update("DELETE FROM q_demande_session");
-        jdbc.update("DELETE FROM q_demande");
+        Sql.clear(jdbc, "q_demande_history", "q_demande_reservation", "q_demande_child", "q_demande_session", "q_demande");
     }
 
     @QueryHandler

@@ -71,8 +71,7 @@ class DemandeWishProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM q_demande_wish");
-        jdbc.update("DELETE FROM q_demande_draw");
+        Sql.clear(jdbc, "q_demande_wish", "q_demande_draw");
     }
 
     /**

@@ -161,9 +161,7 @@ class FamilyProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM q_family_child");
-        jdbc.update("DELETE FROM q_family_guardian");
-        jdbc.update("DELETE FROM q_family");
+        Sql.clear(jdbc, "q_family_child", "q_family_guardian", "q_family");
     }
 
     @QueryHandler

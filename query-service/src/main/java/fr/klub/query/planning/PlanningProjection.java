@@ -133,9 +133,7 @@ class PlanningProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM q_planning_place");
-        jdbc.update("DELETE FROM q_planning_session");
-        jdbc.update("DELETE FROM q_planning_demande");
+        Sql.clear(jdbc, "q_planning_place", "q_planning_session", "q_planning_demande");
     }
 
     @QueryHandler

@@ -76,8 +76,7 @@ class WishProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM q_planning_wish");
-        jdbc.update("DELETE FROM q_planning_lottery");
+        Sql.clear(jdbc, "q_planning_wish", "q_planning_lottery");
     }
 
     /**

@@ -62,8 +62,7 @@ class ProgrammeProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM q_programme_lottery");
-        jdbc.update("DELETE FROM q_programme");
+        Sql.clear(jdbc, "q_programme_lottery", "q_programme");
     }
 
     @QueryHandler
