@@ -127,7 +127,9 @@ class AgendaProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_agenda_place", "q_agenda_session", "q_agenda_demande");
+        jdbc.update("DELETE FROM q_agenda_place");
+        jdbc.update("DELETE FROM q_agenda_session");
+        jdbc.update("DELETE FROM q_agenda_demande");
     }
 
     @QueryHandler

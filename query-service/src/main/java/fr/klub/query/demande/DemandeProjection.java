@@ -172,7 +172,11 @@ class DemandeProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_demande_history", "q_demande_reservation", "q_demande_child", "q_demande_session", "q_demande");
+        jdbc.update("DELETE FROM q_demande_history");
+        jdbc.update("DELETE FROM q_demande_reservation");
+        jdbc.update("DELETE FROM q_demande_child");
+        jdbc.update("DELETE FROM q_demande_session");
+        jdbc.update("DELETE FROM q_demande");
     }
 
     @QueryHandler

@@ -71,7 +71,8 @@ class DemandeWishProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_demande_wish", "q_demande_draw");
+        jdbc.update("DELETE FROM q_demande_wish");
+        jdbc.update("DELETE FROM q_demande_draw");
     }
 
     /**

@@ -161,7 +161,9 @@ class FamilyProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_family_child", "q_family_guardian", "q_family");
+        jdbc.update("DELETE FROM q_family_child");
+        jdbc.update("DELETE FROM q_family_guardian");
+        jdbc.update("DELETE FROM q_family");
     }
 
     @QueryHandler

@@ -133,7 +133,9 @@ class PlanningProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_planning_place", "q_planning_session", "q_planning_demande");
+        jdbc.update("DELETE FROM q_planning_place");
+        jdbc.update("DELETE FROM q_planning_session");
+        jdbc.update("DELETE FROM q_planning_demande");
     }
 
     @QueryHandler

@@ -91,7 +91,7 @@ class WaitlistProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_planning_waitlist");
+        jdbc.update("DELETE FROM q_planning_waitlist");
     }
 
     /** The family's entries in every queue, with their positions counted over each whole queue. */

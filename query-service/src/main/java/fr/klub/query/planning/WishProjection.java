@@ -76,7 +76,8 @@ class WishProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_planning_wish", "q_planning_lottery");
+        jdbc.update("DELETE FROM q_planning_wish");
+        jdbc.update("DELETE FROM q_planning_lottery");
     }
 
     /**

@@ -62,7 +62,8 @@ class ProgrammeProjection {
 
     @ResetHandler
     void reset() {
-        Sql.clear(jdbc, "q_programme_lottery", "q_programme");
+        jdbc.update("DELETE FROM q_programme_lottery");
+        jdbc.update("DELETE FROM q_programme");
     }
 
     @QueryHandler

@@ -9,9 +9,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import fr.klub.platform.axon.Write;
 
 /**
@@ -61,24 +58,5 @@ public final class Sql {
     public static Long nullableLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
-    }
-
-    /**
-     * Empties read-model tables, in a {@code @ResetHandler}. On PostgreSQL one {@code TRUNCATE}: a rebuild's reset
-     * then costs nothing per row, and leaves no dead rows for the replay's writes to step over and for the
-     * vacuum to clean while the replay runs (docs/decisions/query-one-pass-rebuild.md). It holds the tables
-     * exclusively until the reset's transaction commits: reads of them wait those few milliseconds. On H2,
-     * whose {@code TRUNCATE} would commit the reset's transaction half-way, {@code DELETE}.
-     */
-    public static void clear(JdbcTemplate jdbc, String... tables) {
-        String database = jdbc.execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName());
-        if ("PostgreSQL".equals(database)) {
-            jdbc.execute("TRUNCATE " + String.join(", ", tables));
-        } else {
-            for (String table : tables) {
-                jdbc.update("DELETE FROM " + table);
-            }
-        }
     }
 }
