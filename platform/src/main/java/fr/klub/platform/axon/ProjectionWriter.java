@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * just before the unit of work commits, in the same transaction as the processor's token: a
  * batch of 100 events costs a handful of round trips instead of one per event (design-notes: per
  * event writes, not reading, dominate a rebuild). Writes to different rows commute, so they are
- * grouped by SQL; writes to the same row keep their order (they go to successive rounds).
+ * grouped by kind, an upsert's rows many to a statement; writes to the same row keep their order (they go to
+ * successive rounds).
  * <p>
  * A failing batch cannot say which event is to blame, so after a failed flush the writer turns
  * <em>careful</em> for a while: each statement then runs at once inside a savepoint, the failure
