@@ -55,7 +55,7 @@ import fr.klub.platform.privacy.FamilyKeys;
 @Component
 class OnePassReplay {
 
-    static final int EVENTS_PER_TRANSACTION = 1000;
+    static final int EVENTS_PER_TRANSACTION = 4000;
     private static final Logger log = LoggerFactory.getLogger(OnePassReplay.class);
     /** Chunks read ahead of the slowest read model. */
     private static final int QUEUED_CHUNKS = 4;
