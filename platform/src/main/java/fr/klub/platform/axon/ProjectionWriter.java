@@ -43,7 +43,7 @@ public final class ProjectionWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
     private static final Duration CAREFUL_PERIOD = Duration.ofMinutes(1);
-    /** 64 rows of 11 columns at most: far below the drivers' limits on parameters per statement. */
+    /** 64 rows of a dozen columns at most: far below the drivers' limits on parameters per statement. */
     static final int ROWS_PER_STATEMENT = 64;
 
     private final String resourceKey;
@@ -127,8 +127,8 @@ public final class ProjectionWriter {
 
     /**
      * Upserts of different rows (one round's), {@link #ROWS_PER_STATEMENT} rows per statement, the rest 8 then 1 at a
-     * time: PostgreSQL's work per statement (a MERGE's executor, its commit to the batch) then counts once for many rows,
-     * and three statement shapes per write keep the drivers' statement caches small.
+     * time: PostgreSQL's work per statement (starting a MERGE's executor, each statement's protocol messages) then
+     * counts once for many rows, and three statement shapes per write keep the drivers' statement caches small.
      */
     private void upsertMany(Write write, List<Object[]> rows) {
         int from = 0;
