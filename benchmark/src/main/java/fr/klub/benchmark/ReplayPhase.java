@@ -54,7 +54,7 @@ final class ReplayPhase {
             Replay replay = new Replay(klub);
             results.put("liveCatchUpAfterWriteSeconds", Latencies.round(replay.awaitHead(3600)));
             long head = BenchmarkCommand.headOf(pool);
-            results.put("rebuilds", rebuilds(replay, head, rounds));
+            results.put("rebuilds", rebuilds(replay, head, rounds, klub.query, klub.database));
             results.put("queryServiceRssAfterRebuildsMiB", Latencies.round(klub.query.rssMiB()));
             String compareJar = System.getProperty("benchmark.replay-compare-jar");
             if (compareJar != null) {
@@ -63,7 +63,7 @@ final class ReplayPhase {
                 try {
                     compared.start();
                     results.put("comparedJar", compareJar);
-                    results.put("comparedRebuilds", rebuilds(replay, head, rounds));
+                    results.put("comparedRebuilds", rebuilds(replay, head, rounds, compared, klub.database));
                 } finally {
                     compared.stop();
                 }
@@ -77,11 +77,17 @@ final class ReplayPhase {
         return results;
     }
 
-    private static List<Map<String, Object>> rebuilds(Replay replay, long head, int rounds) {
+    private static List<Map<String, Object>> rebuilds(Replay replay, long head, int rounds, ServiceProcess query,
+                                                      Database database) {
         List<Map<String, Object>> rebuilds = new ArrayList<>();
+        ProcessCpu cpu = new ProcessCpu().add("query-service", query.pid(), false)
+                .add("postgresql", database.serverPid(), true);
         for (int round = 1; round <= rounds; round++) {
             String loadBefore = Machine.loadAverage();
+            Map<String, Double> cpuBefore = cpu.seconds();
             Map<String, Object> rebuild = replay.rebuildAll(head);
+            // what the rebuild cost, whatever else the machine was doing (the status polling included)
+            rebuild.put("cpuMicrosPerEvent", ProcessCpu.microsPerUnit(cpuBefore, cpu.seconds(), head));
             rebuild.put("loadAverageBefore", loadBefore);
             rebuild.put("loadAverageAfter", Machine.loadAverage());
             log.info("Rebuild {}: {}", round, rebuild);

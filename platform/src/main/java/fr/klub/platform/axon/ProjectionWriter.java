@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * just before the unit of work commits, in the same transaction as the processor's token: a
  * batch of 100 events costs a handful of round trips instead of one per event (design-notes: per
  * event writes, not reading, dominate a rebuild). Writes to different rows commute, so they are
- * grouped by SQL; writes to the same row keep their order (they go to successive rounds).
+ * grouped by kind, an upsert's rows many to a statement; writes to the same row keep their order (they go to
+ * successive rounds).
  * <p>
  * A failing batch cannot say which event is to blame, so after a failed flush the writer turns
  * <em>careful</em> for a while: each statement then runs at once inside a savepoint, the failure
@@ -42,6 +43,8 @@ public final class ProjectionWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
     private static final Duration CAREFUL_PERIOD = Duration.ofMinutes(1);
+    /** 64 rows of a dozen columns at most: far below the drivers' limits on parameters per statement. */
+    static final int ROWS_PER_STATEMENT = 64;
 
     private final String resourceKey;
     private final JdbcTemplate jdbc;
@@ -103,12 +106,14 @@ public final class ProjectionWriter {
 
     private void flush(List<Statement> pending) {
         try {
-            for (Map<String, List<Object[]>> round : rounds(pending)) {
-                round.forEach((sql, parameters) -> {
+            for (Map<Write, List<Object[]>> round : rounds(pending)) {
+                round.forEach((write, parameters) -> {
                     if (parameters.size() == 1) {
-                        jdbc.update(sql, parameters.get(0));
+                        jdbc.update(write.sql(), parameters.get(0));
+                    } else if (write.hasManyRows()) {
+                        upsertMany(write, parameters);
                     } else {
-                        jdbc.batchUpdate(sql, parameters);
+                        jdbc.batchUpdate(write.sql(), parameters);
                     }
                 });
             }
@@ -120,16 +125,49 @@ public final class ProjectionWriter {
         }
     }
 
-    /** The n-th write to a row goes to round n; within a round, writes are grouped by SQL. */
-    private static List<Map<String, List<Object[]>>> rounds(List<Statement> pending) {
+    /**
+     * Upserts of different rows (one round's), {@link #ROWS_PER_STATEMENT} rows per statement, the rest 8 then 1 at a
+     * time: PostgreSQL's work per statement (starting a MERGE's executor, each statement's protocol messages) then
+     * counts once for many rows, and three statement shapes per write keep the drivers' statement caches small.
+     */
+    private void upsertMany(Write write, List<Object[]> rows) {
+        int from = 0;
+        for (int size = ROWS_PER_STATEMENT; size >= 1; size /= 8) {
+            int statements = (rows.size() - from) / size;
+            if (statements == 0) {
+                continue;
+            }
+            List<Object[]> parameters = new ArrayList<>(statements);
+            for (int i = 0; i < statements; i++, from += size) {
+                parameters.add(concatenated(rows.subList(from, from + size)));
+            }
+            if (statements == 1) {
+                jdbc.update(write.sql(size), parameters.get(0));
+            } else {
+                jdbc.batchUpdate(write.sql(size), parameters);
+            }
+        }
+    }
+
+    private static Object[] concatenated(List<Object[]> rows) {
+        int width = rows.get(0).length;
+        Object[] parameters = new Object[rows.size() * width];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, parameters, i * width, width);
+        }
+        return parameters;
+    }
+
+    /** The n-th write to a row goes to round n; within a round, writes are grouped by kind. */
+    private static List<Map<Write, List<Object[]>>> rounds(List<Statement> pending) {
         Map<List<Object>, Integer> writesPerRow = new HashMap<>();
-        List<Map<String, List<Object[]>>> rounds = new ArrayList<>();
+        List<Map<Write, List<Object[]>>> rounds = new ArrayList<>();
         for (Statement statement : pending) {
             int round = writesPerRow.merge(statement.write().row(statement.args()), 1, Integer::sum) - 1;
             if (round == rounds.size()) {
                 rounds.add(new LinkedHashMap<>());
             }
-            rounds.get(round).computeIfAbsent(statement.write().sql(), sql -> new ArrayList<>()).add(statement.args());
+            rounds.get(round).computeIfAbsent(statement.write(), write -> new ArrayList<>()).add(statement.args());
         }
         return rounds;
     }

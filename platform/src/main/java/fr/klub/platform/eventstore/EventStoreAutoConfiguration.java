@@ -122,7 +122,7 @@ public class EventStoreAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new KlubJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                                      .snapshotSerializer(serializer)
                                      .eventSerializer(eventSerializer)
                                      .upcasterChain(configuration.upcasterChain())
@@ -137,8 +137,7 @@ public class EventStoreAutoConfiguration {
                                      // range [n, n + batchSize): a short batch is the end of the stream.
                                      // Axon would otherwise read once more to get an empty batch, a round
                                      // trip on every aggregate loaded from the store.
-                                     .finalAggregateBatchPredicate(batch -> batch.size() < properties.batchSize())
-                                     .build();
+                                     .finalAggregateBatchPredicate(batch -> batch.size() < properties.batchSize()));
     }
 
     @Qualifier("eventStore")

@@ -59,9 +59,8 @@ public final class KlubSerializers {
 
     /** The store's serializer: personal values sealed with their family's key (docs/decisions/privacy-crypto-shredding.md). */
     public static JacksonSerializer jacksonSerializer(Module personalData) {
-        return JacksonSerializer.builder()
+        return new CachingJacksonSerializer(JacksonSerializer.builder()
                                 .objectMapper(eventObjectMapper(personalData))
-                                .revisionResolver(new AnnotationRevisionResolver())
-                                .build();
+                                .revisionResolver(new AnnotationRevisionResolver()));
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,7 @@ import fr.klub.platform.privacy.FamilyKeys;
 @Component
 class OnePassReplay {
 
-    static final int EVENTS_PER_TRANSACTION = 1000;
+    static final int EVENTS_PER_TRANSACTION = 4000;
     private static final Logger log = LoggerFactory.getLogger(OnePassReplay.class);
     /** Chunks read ahead of the slowest read model. */
     private static final int QUEUED_CHUNKS = 4;
@@ -118,11 +119,12 @@ class OnePassReplay {
     private HistoryReader.Read run(Map<String, List<EventMessageHandler>> readModels, ExecutorService deserializers,
                                    ExecutorService pass) {
         ExecutorCompletionService<Object> tasks = new ExecutorCompletionService<>(pass);
+        Runnable chunkTransaction = chunkTransactionSettings();
         List<BlockingQueue<Future<HistoryChunk>>> queues = new ArrayList<>();
         readModels.forEach((group, projections) -> {
             BlockingQueue<Future<HistoryChunk>> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
             queues.add(chunks);
-            tasks.submit(new ReadModelReplay(group, projections, chunks, transactions)::call);
+            tasks.submit(new ReadModelReplay(group, projections, chunks, transactions, chunkTransaction)::call);
         });
         Future<Object> reader = tasks.submit(
                 new HistoryReader(eventStore, EVENTS_PER_TRANSACTION, deserializers, queues)::call);
@@ -139,6 +141,18 @@ class OnePassReplay {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Replay of the history interrupted", interrupted);
         }
+    }
+
+    /**
+     * On PostgreSQL a chunk's commit does not wait for its WAL to reach the disk: a crash may lose the last
+     * commits of the pass, but then the processors' tokens still point at the start (they are moved at the
+     * end, in a transaction that does wait, and that flushes every earlier commit with it), so the processors
+     * replay the whole history again (docs/decisions/query-one-pass-rebuild.md).
+     */
+    private Runnable chunkTransactionSettings() {
+        String database = jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName());
+        return "PostgreSQL".equals(database) ? () -> jdbc.execute("SET LOCAL synchronous_commit = off") : () -> { };
     }
 
     /**

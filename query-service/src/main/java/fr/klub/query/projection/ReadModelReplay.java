@@ -33,14 +33,22 @@ final class ReadModelReplay implements Callable<Long> {
     private final List<EventMessageHandler> projections;
     private final BlockingQueue<Future<HistoryChunk>> chunks;
     private final TransactionManager transactions;
+    private final Runnable inTransaction;
     private final Map<Kind, List<EventMessageHandler>> handlers = new HashMap<>();
 
     ReadModelReplay(String processingGroup, List<EventMessageHandler> projections,
                     BlockingQueue<Future<HistoryChunk>> chunks, TransactionManager transactions) {
+        this(processingGroup, projections, chunks, transactions, () -> { });
+    }
+
+    /** @param inTransaction run first in each chunk's transaction (its settings) */
+    ReadModelReplay(String processingGroup, List<EventMessageHandler> projections,
+                    BlockingQueue<Future<HistoryChunk>> chunks, TransactionManager transactions, Runnable inTransaction) {
         this.processingGroup = processingGroup;
         this.projections = projections;
         this.chunks = chunks;
         this.transactions = transactions;
+        this.inTransaction = inTransaction;
     }
 
     /** @return how many events it applied */
@@ -58,6 +66,7 @@ final class ReadModelReplay implements Callable<Long> {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            inTransaction.run();
             for (TrackedEventMessage<?> event : chunk.events()) {
                 for (EventMessageHandler projection : handlersOf(event)) {
                     projection.handle(event);
