@@ -1,5 +1,6 @@
 package fr.klub.portal.booking;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -28,28 +29,24 @@ public record Grid(QueryApi.Child child, String childId, String heading, List<We
     static final List<String> PERIODS = List.of("MATIN", "MIDI", "APRES_MIDI");
 
     /** {@code caption} and {@code region}: the table's caption and its scrolling region's name. */
-    public record Week(List<LocalDate> days, List<String> dayNames, String caption, String region, List<Row> rows) {
+    public record Week(List<String> dayNames, String caption, String region, List<Row> rows) {
     }
 
-    public record Row(String period, String name, List<List<Cell>> cells) {
+    public record Row(String name, List<List<Cell>> cells) {
     }
 
     /**
-     * One session for one child; {@code state} as the API says it (AVAILABLE, RESERVED, PERIOD_TAKEN, FULL…).
-     * In a lottery's wish window: {@code wishes} on the session, and the ranks a new wish of this child may
-     * take in its half-day ({@code ranks}, 1 = first choice), {@code nextRank} after its other wishes there.
-     */
-    /**
-     * The page's words for it: {@code id} its HTML id (the anchor a click comes back to), {@code key}
-     * activity|2020-10-19|MATIN (names the entry for tests and people reading the source), {@code label}
-     * "Multisports, lundi 19/10/2020, Matin, pour Thaïs" (what each button says to a screen reader),
+     * One session for one child, in the page's words: {@code state} as the API says it (AVAILABLE,
+     * RESERVED, PERIOD_TAKEN, FULL…); {@code id} its HTML id (the anchor a click comes back to); {@code key}
+     * activity|2020-10-19|MATIN (names the entry for tests and people reading the source); {@code label}
+     * "Multisports, lundi 19/10/2020, Matin, pour Thaïs" (what each button says to a screen reader);
      * {@code stateClass} the CSS class of the state; {@code places}, {@code badge}, {@code queue} and
-     * {@code wishCount} the sentences its state shows (null where it shows none), {@code rankOptions}
-     * the ranks a wish may take, in words.
+     * {@code wishCount} the sentences its state shows (null where it shows none). In a lottery's wish
+     * window: {@code wishes} on the session, this child's {@code rank} there, and the ranks a new wish of
+     * this child may take in its half-day ({@code rankOptions}, 1 = first choice; the one after its other
+     * wishes there selected).
      */
-    public record Cell(UUID sessionId, String activity, LocalDate date, String period, int placesLeft, boolean full,
-                Integer waitlistLength, String state, Integer waitlistPosition, java.time.Instant offerExpiresAt,
-                       Integer rank, Integer wishes, List<Integer> ranks, int nextRank,
+    public record Cell(UUID sessionId, String activity, boolean full, String state, Integer rank, Integer wishes,
                        String id, String key, String label, String stateClass, String places, String badge,
                        String queue, String wishCount, List<RankOption> rankOptions) {
     }
@@ -97,11 +94,11 @@ public record Grid(QueryApi.Child child, String childId, String heading, List<We
                         .flatMap(p -> p.sessions().stream()).toList();
                 cells.add(halfDay(day.date(), period, periodName, sessions, child, wishWindow, words));
             }
-            rows.add(new Row(period, periodName, cells));
+            rows.add(new Row(periodName, cells));
         }
         List<LocalDate> dates = days.stream().map(QueryApi.Day::date).toList();
         String monday = words.fmt().day(dates.get(0));
-        return new Week(dates, dates.stream().map(words.fmt()::shortDay).toList(),
+        return new Week(dates.stream().map(words.fmt()::shortDay).toList(),
                 words.say("step2.week", monday, child.firstName()), words.say("step2.scroll", child.firstName(), monday),
                 rows);
     }
@@ -121,8 +118,7 @@ public record Grid(QueryApi.Child child, String childId, String heading, List<We
         for (int i = 0; i < sessions.size(); i++) {
             QueryApi.Session session = sessions.get(i);
             String label = words.say("step2.for", session.activity(), day, periodName, child.firstName());
-            cells.add(cell(date, period, session, mine.get(i), ranks, nextRank, rankOptions, child, label,
-                    wishWindow, words));
+            cells.add(cell(date, period, session, mine.get(i), rankOptions, child, label, wishWindow, words));
         }
         return cells;
     }
@@ -133,11 +129,11 @@ public record Grid(QueryApi.Child child, String childId, String heading, List<We
     }
 
     private static Cell cell(LocalDate date, String period, QueryApi.Session session, QueryApi.ChildCell mine,
-                             List<Integer> ranks, int nextRank, List<RankOption> rankOptions, QueryApi.Child child,
-                             String label, boolean wishWindow, Words words) {
+                             List<RankOption> rankOptions, QueryApi.Child child, String label, boolean wishWindow,
+                             Words words) {
         String state = mine != null ? mine.state() : session.full() ? "FULL" : "AVAILABLE";
         Integer position = mine == null ? null : mine.waitlistPosition();
-        java.time.Instant offerExpiresAt = mine == null ? null : mine.offerExpiresAt();
+        Instant offerExpiresAt = mine == null ? null : mine.offerExpiresAt();
         Integer rank = mine == null ? null : mine.rank();
         String name = child.firstName();
         boolean placesShown = !wishWindow && ("AVAILABLE".equals(state) || "PERIOD_TAKEN".equals(state) && !session.full());
@@ -161,8 +157,7 @@ public record Grid(QueryApi.Child child, String childId, String heading, List<We
                 ? words.say("step2.waitlistLength", Words.count(session.waitlistLength())) : null;
         String wishCount = wishWindow && session.wishes() != null
                 ? words.say("step2.wishes.count", session.wishes(), session.onlinePlacesLeft()) : null;
-        return new Cell(session.sessionId(), session.activity(), date, period, session.onlinePlacesLeft(), session.full(),
-                session.waitlistLength(), state, position, offerExpiresAt, rank, session.wishes(), ranks, nextRank,
+        return new Cell(session.sessionId(), session.activity(), session.full(), state, rank, session.wishes(),
                 words.fmt().cell(session.sessionId(), child.childId()), session.activity() + "|" + date + "|" + period,
                 label, "session--" + state.toLowerCase(Locale.ROOT), places, badge, queue, wishCount, rankOptions);
     }

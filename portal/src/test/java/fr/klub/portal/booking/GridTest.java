@@ -44,8 +44,6 @@ class GridTest {
         assertThat(cells).extracting(Grid.Cell::state).containsExactly("WISHED", "AVAILABLE", "AVAILABLE");
         assertThat(cells.get(0).rank()).isEqualTo(1);
         assertThat(cells.get(0).wishes()).isEqualTo(3);
-        assertThat(cells.get(1).nextRank()).isEqualTo(2);
-        assertThat(cells.get(1).ranks()).containsExactly(1, 2, 3);
         assertThat(cells.get(0).badge()).isEqualTo("Vœu n° 1 pour Lila");
         assertThat(cells.get(0).wishCount()).isEqualTo("3 vœux pour 5 places");
         assertThat(cells.get(1).rankOptions()).extracting(Grid.RankOption::text, Grid.RankOption::selected)
@@ -57,8 +55,8 @@ class GridTest {
         QueryApi.Planning planning = planning(session("Poney", 2, wished(1)), session("Escalade", 1, wished(2)));
 
         List<Grid.Cell> cells = cells(planning);
-        assertThat(cells.get(0).nextRank()).isEqualTo(3);
-        assertThat(cells.get(0).ranks()).containsExactly(1, 2, 3);
+        assertThat(cells.get(0).rankOptions()).extracting(Grid.RankOption::rank, Grid.RankOption::selected)
+                .containsExactly(tuple(1, false), tuple(2, false), tuple(3, true));
     }
 
     private static List<Grid.Cell> cells(QueryApi.Planning planning) {
