@@ -24,7 +24,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -53,17 +52,6 @@ public class PlatformSecurityAutoConfiguration {
     public PasswordEncoder passwordEncoder() {
         // "{bcrypt}..." hashes: the algorithm can be upgraded later without breaking stored ones
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /**
-     * No observation of Spring Security's filters, authentications and authorizations at all: with the
-     * observations only switched off by name ({@code management.observations.enable.spring.security=false}),
-     * each filter of each request was still wrapped and handed a no-op observation, a few percent of a
-     * read's CPU (docs/decisions/portal-speed.md). {@code http.server.requests} still times every request.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -4,7 +4,6 @@ import fr.klub.portal.PortalProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -25,16 +24,6 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {
-
-    /**
-     * No observation of Spring Security's filters, authentications and authorizations: the portal exposes
-     * no metrics, and wrapping each filter of each page in an observation cost CPU for nothing
-     * (docs/decisions/portal-speed.md).
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
 
     @Bean
     ClientRegistrationRepository clientRegistrations(PortalProperties properties) {
