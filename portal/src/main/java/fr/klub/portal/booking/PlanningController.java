@@ -51,7 +51,8 @@ class PlanningController {
         QueryApi.Planning planning = query.planning(demande.programmeId(),
                 children.stream().map(QueryApi.Child::childId).toList());
         model.addAttribute("planning", planning);
-        model.addAttribute("grids", Grid.of(planning, children));
+        model.addAttribute("grids", Grid.of(planning, children,
+                new Grid.Words(messages, fmt, LocaleContextHolder.getLocale())));
         boolean wishWindow = Grid.wishWindow(planning);
         model.addAttribute("wishWindow", wishWindow);
         if (wishWindow) {
