@@ -136,6 +136,10 @@ public final class BenchmarkCommand {
             });
             results.put("parentsSignInThroughTheProvider", signIn);
             log.info("Parents signed in: {}", signIn);
+            long firstLookErrors = GridPolling.firstLook(GridPolling.overHttp(klub, tokens), rushFamilies,
+                    rush.programmeId(), settings.setupThreads());
+            results.put("parentsFirstGridReadErrors", firstLookErrors);
+            log.info("Each parent read its grid once (untimed warm-up), {} errors", firstLookErrors);
             results.put("setupSeconds", Latencies.round((System.nanoTime() - setupBegin) / 1e9));
             log.info("Set up in {} s", results.get("setupSeconds"));
 
