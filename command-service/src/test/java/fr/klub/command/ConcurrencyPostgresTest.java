@@ -38,9 +38,7 @@ import fr.klub.platform.testing.EmbeddedPostgres;
  * instances (two application contexts on their own ports) sharing one database. Successes must equal
  * the places, every other attempt must be SESSION_FULL (or PERIOD_ALREADY_BOOKED for one child
  * racing for two sessions of a period) — never a 5xx — and the event store must agree. With the
- * defaults, group commit on: clicks arriving together on an instance are committed in one transaction,
- * and across the two instances the event store's unique key still arbitrates; the setup's commands go
- * through groups too ({@link GroupCommitOffConcurrencyPostgresTest}: the same races with it off).
+ * defaults (group commit off); {@link GroupCommitConcurrencyPostgresTest}: the same races with it on.
  */
 class ConcurrencyPostgresTest {
 

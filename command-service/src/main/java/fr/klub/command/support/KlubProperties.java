@@ -46,7 +46,7 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
      * a group waits {@code window} for more once a command is queued, takes {@code maxSize} at most,
      * and {@code committers} threads apply groups.
      */
-    public record GroupCommit(@DefaultValue("true") boolean enabled, @DefaultValue("1ms") Duration window,
+    public record GroupCommit(@DefaultValue("false") boolean enabled, @DefaultValue("1ms") Duration window,
                               @DefaultValue("32") int maxSize, @DefaultValue("1") int committers) {
     }
 
