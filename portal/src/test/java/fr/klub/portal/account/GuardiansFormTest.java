@@ -2,15 +2,14 @@ package fr.klub.portal.account;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.klub.portal.SignedInParent;
+import fr.klub.portal.StubServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,25 +101,10 @@ class GuardiansFormTest {
     }
 
     /** The family as the query-service gives it; the command-service refuses an e-mail without "@" as it does. */
-    static final class Stub implements AutoCloseable {
+    static final class Stub extends StubServices {
         final List<String> bodies = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-
-        Stub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/", this::answer);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
+        @Override
+        protected void answer(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
             String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String body;
@@ -147,11 +131,6 @@ class GuardiansFormTest {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

@@ -2,7 +2,6 @@ package fr.klub.portal.booking;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.klub.portal.SignedInParent;
+import fr.klub.portal.StubServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,25 +121,10 @@ class GridPageCallsTest {
     }
 
     /** The command- and query-services' answers for a family of two children and a one-session programme. */
-    static final class ServicesStub implements AutoCloseable {
+    static final class ServicesStub extends StubServices {
         final List<String> calls = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-
-        ServicesStub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/", this::answer);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
+        @Override
+        protected void answer(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
             String consistency = exchange.getRequestHeaders().getFirst("X-Consistent-With");
             calls.add(exchange.getRequestMethod() + " " + path + " " + (consistency == null ? "-" : consistency));
@@ -183,11 +167,6 @@ class GridPageCallsTest {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

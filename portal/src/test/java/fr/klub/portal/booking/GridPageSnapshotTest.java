@@ -2,15 +2,14 @@ package fr.klub.portal.booking;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.klub.portal.SignedInParent;
+import fr.klub.portal.StubServices;
 import fr.klub.portal.web.Notice;
 import fr.klub.portal.web.Refusal;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +68,7 @@ class GridPageSnapshotTest {
 
     @AfterAll
     static void stop() {
-        API.server.stop(0);
+        API.close();
     }
 
     @Test
@@ -101,24 +100,9 @@ class GridPageSnapshotTest {
     }
 
     /** The query-service's answers: a draft with both children, a planning with a cell in each state. */
-    static final class Stub {
-        final HttpServer server;
-
-        Stub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/", this::answer);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
+    static final class Stub extends StubServices {
+        @Override
+        protected void answer(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
             String body;
             if (path.equals("/api/demandes/" + DEMANDE) || path.equals("/api/demandes/" + WISHES)) {

@@ -2,15 +2,14 @@ package fr.klub.portal.booking;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.klub.portal.SignedInParent;
+import fr.klub.portal.StubServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,25 +127,10 @@ class WishWindowPageTest {
     }
 
     /** The command- and query-services' answers for one draft of a lottery programme, as api.md writes them. */
-    static final class ServicesStub implements AutoCloseable {
+    static final class ServicesStub extends StubServices {
         final List<String> calls = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-
-        ServicesStub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/", this::answer);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
+        @Override
+        protected void answer(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getRawQuery();
             calls.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
@@ -192,11 +176,6 @@ class WishWindowPageTest {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 
