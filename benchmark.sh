@@ -8,6 +8,9 @@
 #   ./benchmark.sh faults         the fault checks, same as ./faults.sh
 #   ./benchmark.sh lottery        the lottery's draw: 5,000 families x 2 children x 6 wishes, fairness
 #                                 figures (--allocation-only: the allocation alone, no services)
+#   ./benchmark.sh clicks         the click path under several group-commit settings, one after the other
+#                                 (-Dbenchmark.clicks-configs="off;window=1ms,max-size=32;…"): hot session and
+#                                 rush against the JDBC floor, CPU per click (benchmark/target/benchmark-clicks.*)
 #   ./benchmark.sh grid           the grid polling after a restart of the query-service alone: the rush's
 #                                 parents signed in through the provider (benchmark/target/benchmark-grid-*.json)
 #   ./benchmark.sh portal         the parents' portal alone: signed-in parents loading and clicking
@@ -32,7 +35,7 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done

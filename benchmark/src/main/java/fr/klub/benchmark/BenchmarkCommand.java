@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkCommand {
 
-    private static final List<String> MODES = List.of("run", "faults", "grid", "lottery", "portal", "privacy", "replay");
+    private static final List<String> MODES = List.of("run", "faults", "clicks", "grid", "lottery", "portal", "privacy", "replay");
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarkCommand.class);
 
@@ -59,6 +59,8 @@ public final class BenchmarkCommand {
             lottery(settings);
         } else if (mode.equals("portal")) {
             PortalPhase.run(settings);
+        } else if (mode.equals("clicks")) {
+            ClickSweep.run(settings);
         } else if (mode.equals("grid")) {
             GridPhase.run(settings);
         } else if (mode.equals("privacy")) {

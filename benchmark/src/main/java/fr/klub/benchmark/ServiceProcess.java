@@ -54,6 +54,13 @@ final class ServiceProcess {
         return new ServiceProcess(otherName, otherJar, port, jvmOptions, arguments, environment, log.getParent());
     }
 
+    /** The same service (port, jar) under another name, with more arguments (later ones win in Spring). */
+    ServiceProcess withMoreArguments(String otherName, List<String> more) {
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(more);
+        return new ServiceProcess(otherName, jar, port, jvmOptions, all, environment, log.getParent());
+    }
+
     String name() {
         return name;
     }
