@@ -160,7 +160,7 @@ public final class ProjectionWriter {
 
     /** The n-th write to a row goes to round n; within a round, writes are grouped by kind. */
     private static List<Map<Write, List<Object[]>>> rounds(List<Statement> pending) {
-        Map<List<Object>, Integer> writesPerRow = new HashMap<>();
+        Map<Write.Row, Integer> writesPerRow = new HashMap<>();
         List<Map<Write, List<Object[]>>> rounds = new ArrayList<>();
         for (Statement statement : pending) {
             int round = writesPerRow.merge(statement.write().row(statement.args()), 1, Integer::sum) - 1;
