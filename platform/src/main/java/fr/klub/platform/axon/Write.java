@@ -111,7 +111,7 @@ public final class Write {
 
     /**
      * A table and the values of a row's key, read in place from a write's parameters: the writer looks up every
-     * buffered statement's row, and copying the key into a list and hashing the list cost a fifth of its flush.
+     * buffered statement's row, and copying the key into a list and hashing the list cost a third of its flush.
      */
     static final class Row {
 

@@ -22,8 +22,8 @@ import org.axonframework.serialization.SerializedObject;
 /**
  * Axon's JDBC storage engine, whose tracked events (what processors and rebuilds read) keep their instant once
  * read: Axon's entry parses its stored text with a {@code DateTimeFormatter} each time it is asked, once for its own
- * gap check while reading and again for the message; here it is parsed once, by {@link StoredTimestamps} (together a
- * tenth of a rebuild's reading, then, after the first change, nearly half of the rebuild's reader thread).
+ * gap check while reading (a third to a half of a rebuild's reader thread) and again for the message; here it is
+ * parsed once, by {@link StoredTimestamps} (docs/decisions/query-one-pass-rebuild.md).
  * <p>
  * So the tracked event is built here as Axon 4.13 builds it (same columns, same entry, same token: a gap is kept
  * only for an event younger than the gap time-out), with the instant parsed once; the gap settings are this class's,
