@@ -135,7 +135,8 @@ public final class Write {
 
         @Override
         public boolean equals(Object other) {
-            if (!(other instanceof Row row) || hash != row.hash || keyCount != row.keyCount || !table.equals(row.table)) {
+            if (!(other instanceof Row row) || hash != row.hash || keyCount != row.keyCount
+                    || !table.equals(row.table)) {
                 return false;
             }
             for (int i = 0; i < keyCount; i++) {
@@ -159,8 +160,8 @@ public final class Write {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof Write write && hash == write.hash && sql.equals(write.sql) && table.equals(write.table)
-                && keyFrom == write.keyFrom && keyCount == write.keyCount;
+        return this == other || other instanceof Write write && hash == write.hash && sql.equals(write.sql)
+                && table.equals(write.table) && keyFrom == write.keyFrom && keyCount == write.keyCount;
     }
 
     @Override

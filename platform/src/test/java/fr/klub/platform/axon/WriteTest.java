@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The writer keeps the order of writes to one row by the row each write names: table and key values. */
 class WriteTest {
 
-    private static final Write UPSERT = Write.upsert("q_place", 2, "session_id UUID", "child_id UUID", "status VARCHAR(16)");
+    private static final Write UPSERT = Write.upsert("q_place", 2,
+            "session_id UUID", "child_id UUID", "status VARCHAR(16)");
     private static final Write CHANGE_STATUS = Write.update("q_place", "status = ?", "session_id", "child_id");
     private static final Write DELETE = Write.delete("q_place", "session_id", "child_id");
     private static final Write OTHER_TABLE = Write.delete("q_waitlist", "session_id", "child_id");

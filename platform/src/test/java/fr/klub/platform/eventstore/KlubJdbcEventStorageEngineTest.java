@@ -57,8 +57,8 @@ class KlubJdbcEventStorageEngineTest {
         TrackedEventData<?> axons = new AxonsEngine(builder()).read(row, previous);
 
         assertThat(ours.trackingToken()).isEqualTo(axons.trackingToken());
-        DomainEventData<?> event = ((TrackedDomainEventData<?>) ours);
-        DomainEventData<?> expected = ((TrackedDomainEventData<?>) axons);
+        DomainEventData<?> event = (TrackedDomainEventData<?>) ours;
+        DomainEventData<?> expected = (TrackedDomainEventData<?>) axons;
         assertThat(event.getEventIdentifier()).isEqualTo(expected.getEventIdentifier());
         assertThat(event.getAggregateIdentifier()).isEqualTo(expected.getAggregateIdentifier());
         assertThat(event.getSequenceNumber()).isEqualTo(expected.getSequenceNumber());
@@ -82,7 +82,8 @@ class KlubJdbcEventStorageEngineTest {
     }
 
     /** One row of the event table, as the storage engine reads it (by column name). */
-    private static ResultSet row(long globalIndex, String eventIdentifier, String aggregateIdentifier, String timestamp) {
+    private static ResultSet row(long globalIndex, String eventIdentifier, String aggregateIdentifier,
+                                 String timestamp) {
         Map<String, Object> columns = new HashMap<>();
         columns.put(SCHEMA.globalIndexColumn(), globalIndex);
         columns.put(SCHEMA.eventIdentifierColumn(), eventIdentifier);
