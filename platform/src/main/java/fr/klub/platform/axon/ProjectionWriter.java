@@ -158,18 +158,56 @@ public final class ProjectionWriter {
         return parameters;
     }
 
-    /** The n-th write to a row goes to round n; within a round, writes are grouped by kind. */
+    /**
+     * The n-th write to a row goes to round n; within a round, writes are grouped by kind. An upsert that follows
+     * the same upsert of the same row replaces it where it stands: both set every column it names, so only the
+     * later one's values count (a demande's row in the agenda is upserted on its creation, deposit and decision: one
+     * statement instead of three in a rebuild's chunk).
+     */
     private static List<Map<Write, List<Object[]>>> rounds(List<Statement> pending) {
-        Map<List<Object>, Integer> writesPerRow = new HashMap<>();
+        Map<Write.Row, LastWrite> lastWrites = new HashMap<>();
         List<Map<Write, List<Object[]>>> rounds = new ArrayList<>();
         for (Statement statement : pending) {
-            int round = writesPerRow.merge(statement.write().row(statement.args()), 1, Integer::sum) - 1;
+            Write write = statement.write();
+            Write.Row row = write.row(statement.args());
+            LastWrite last = lastWrites.get(row);
+            if (last != null && write.hasManyRows() && write.equals(last.write)) {
+                rounds.get(last.round).get(write).set(last.index, statement.args());
+                continue;
+            }
+            int round = last == null ? 0 : last.round + 1;
             if (round == rounds.size()) {
                 rounds.add(new LinkedHashMap<>());
             }
-            rounds.get(round).computeIfAbsent(statement.write(), write -> new ArrayList<>()).add(statement.args());
+            List<Object[]> parameters = rounds.get(round).computeIfAbsent(write, kind -> new ArrayList<>());
+            parameters.add(statement.args());
+            if (last == null) {
+                lastWrites.put(row, new LastWrite(write, round, parameters.size() - 1));
+            } else {
+                last.moveTo(write, round, parameters.size() - 1);
+            }
         }
         return rounds;
+    }
+
+    /** Where the last write to a row stands: its kind, its round and its place among that kind's rows. */
+    private static final class LastWrite {
+
+        private Write write;
+        private int round;
+        private int index;
+
+        LastWrite(Write write, int round, int index) {
+            this.write = write;
+            this.round = round;
+            this.index = index;
+        }
+
+        void moveTo(Write write, int round, int index) {
+            this.write = write;
+            this.round = round;
+            this.index = index;
+        }
     }
 
     private record Statement(Write write, Object[] args) {

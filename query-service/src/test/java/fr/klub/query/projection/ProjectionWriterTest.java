@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.klub.platform.axon.ProjectionWriter;
 import fr.klub.platform.axon.Write;
@@ -60,6 +65,60 @@ class ProjectionWriterTest {
         assertThat(database.count("q_demande_session")).isEqualTo(2);
         assertThat(database.jdbc().queryForObject("SELECT activity FROM q_demande_session WHERE session_id = ?",
                 String.class, session)).isEqualTo("Danse africaine");
+    }
+
+    @Test
+    void anUpsertRepeatedOnARowIsSentOnceWithTheLastValues() {
+        UUID session = UUID.randomUUID();
+        List<Object> sent = new ArrayList<>();
+        ProjectionWriter recorded = new ProjectionWriter("test", recording(sent), database.transactions());
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        recorded.write(UPSERT, session, "Danse latine", MONDAY, "MATIN");
+        recorded.write(UPSERT, UUID.randomUUID(), "Repas", MONDAY, "MIDI");
+        recorded.write(UPSERT, session, "Danse africaine", MONDAY, "MATIN");
+        recorded.write(UPSERT, session, "Danse classique", MONDAY, "SOIR");
+
+        unitOfWork.commit();
+
+        assertThat(Collections.frequency(sent, session)).isEqualTo(1);
+        assertThat(database.jdbc().queryForObject("SELECT activity || ' ' || period FROM q_demande_session "
+                + "WHERE session_id = ?", String.class, session)).isEqualTo("Danse classique SOIR");
+    }
+
+    @Test
+    void anUpsertAfterAnotherWriteToItsRowIsSentToo() {
+        UUID session = UUID.randomUUID();
+        List<Object> sent = new ArrayList<>();
+        ProjectionWriter recorded = new ProjectionWriter("test", recording(sent), database.transactions());
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        recorded.write(UPSERT, session, "Danse latine", MONDAY, "MATIN");
+        recorded.write(Write.delete("q_demande_session", "session_id"), session);
+        recorded.write(UPSERT, session, "Danse africaine", MONDAY, "MATIN");
+
+        unitOfWork.commit();
+
+        assertThat(Collections.frequency(sent, session)).isEqualTo(3);
+        assertThat(database.jdbc().queryForObject("SELECT activity FROM q_demande_session WHERE session_id = ?",
+                String.class, session)).isEqualTo("Danse africaine");
+    }
+
+    /** The read models' database, recording every parameter the writer sends. */
+    private static JdbcTemplate recording(List<Object> sent) {
+        return new JdbcTemplate(database.jdbc().getDataSource()) {
+            @Override
+            public int update(String sql, Object... args) {
+                sent.addAll(Arrays.asList(args));
+                return super.update(sql, args);
+            }
+
+            @Override
+            public int[] batchUpdate(String sql, List<Object[]> batchArgs) {
+                batchArgs.forEach(args -> sent.addAll(Arrays.asList(args)));
+                return super.batchUpdate(sql, batchArgs);
+            }
+        };
     }
 
     @Test
