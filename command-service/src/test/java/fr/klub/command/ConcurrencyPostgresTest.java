@@ -37,8 +37,9 @@ import fr.klub.platform.testing.EmbeddedPostgres;
  * Races for the last places, through HTTP, on PostgreSQL: one command-service instance, then two
  * instances (two application contexts on their own ports) sharing one database. Successes must equal
  * the places, every other attempt must be SESSION_FULL (or PERIOD_ALREADY_BOOKED for one child
- * racing for two sessions of a period) — never a 5xx — and the event store must agree. With the
- * defaults (group commit off); {@link GroupCommitConcurrencyPostgresTest}: the same races with it on.
+ * racing for two sessions of a period) — never a 5xx — and the event store must agree. Here with
+ * group commit off (one transaction per command, the operators' way back);
+ * {@link GroupCommitConcurrencyPostgresTest}: the same races with it on, the default.
  */
 class ConcurrencyPostgresTest {
 
@@ -55,7 +56,8 @@ class ConcurrencyPostgresTest {
 
     @BeforeAll
     static void startTwoInstances() {
-        startTwoInstancesWith();
+        // Group commit is on by default; its races run in GroupCommitConcurrencyPostgresTest.
+        startTwoInstancesWith("--klub.command.group-commit.enabled=false");
     }
 
     /** Two instances on one new database, both with these extra settings ({@code --key=value}). */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.github.kagkarlsson.scheduler.task.Task;
 
 import fr.klub.command.Http.Response;
 import fr.klub.command.Klub.Family;
@@ -108,6 +111,22 @@ class DraftExpiryRestartTest {
         UUID lateDemande = restarted.draft(late, programme, late.child());
         assertThat(restarted.reserve(late, lateDemande, late.child(), session).code()).isEqualTo("SESSION_FULL");
         assertThat(restarted.reserve(family, demande, family.child(), session).code()).isEqualTo("DEMANDE_NOT_DRAFT");
+    }
+
+    /**
+     * Deadlines run on the machinery's task (a lost race runs again within seconds, platform's
+     * DeadlineTaskTest), which replaces Axon's auto-configured one: exactly one task of that name.
+     */
+    @Test
+    void deadlinesRunOnTheTaskThatRetriesLostRacesPromptly() {
+        context = start();
+        String axonDeadlines = org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager
+                .binaryTask(() -> null).getName();
+        @SuppressWarnings("rawtypes")
+        Map<String, Task> tasks = context.getBeansOfType(Task.class);
+        assertThat(tasks.entrySet().stream().filter(task -> task.getValue().getName().equals(axonDeadlines))
+                .map(Map.Entry::getKey))
+                .as("the wiring's task, not Axon's dbSchedulerDeadlineDetailsTask").containsExactly("deadlineDetailsTask");
     }
 
     /**

@@ -38,7 +38,15 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
     }
 
     public record Command(@DefaultValue Retry retry, @DefaultValue AggregateSettings aggregates,
-                          @DefaultValue Admission admission, @DefaultValue GroupCommit groupCommit) {
+                          @DefaultValue Admission admission, @DefaultValue GroupCommit groupCommit,
+                          @DefaultValue DeadlineRetry deadlineRetry) {
+    }
+
+    /**
+     * A deadline (draft expiry, offer expiry, lottery batch) whose handling lost a race runs again
+     * after {@code firstBackoff}, doubling up to {@code maxBackoff} (docs/decisions/command-deadlines.md).
+     */
+    public record DeadlineRetry(@DefaultValue("1s") Duration firstBackoff, @DefaultValue("30s") Duration maxBackoff) {
     }
 
     /**
@@ -46,7 +54,7 @@ public record KlubProperties(@DefaultValue Town town, @DefaultValue DemandeSetti
      * a group waits {@code window} for more once a command is queued, takes {@code maxSize} at most,
      * and {@code committers} threads apply groups.
      */
-    public record GroupCommit(@DefaultValue("false") boolean enabled, @DefaultValue("1ms") Duration window,
+    public record GroupCommit(@DefaultValue("true") boolean enabled, @DefaultValue("1ms") Duration window,
                               @DefaultValue("32") int maxSize, @DefaultValue("1") int committers) {
     }
 
