@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,8 +30,11 @@ class PlanningQuery {
         this.sharedGrid = sharedGrid;
     }
 
-    /** The grid; a child that is not the family's (when a family asks) is unknown. */
-    @QueryHandler
+    /**
+     * The grid; a child that is not the family's (when a family asks) is unknown. Called by the
+     * controller itself rather than through Axon's query bus, whose dispatch (handler lookup, monitors,
+     * unit of work, a transaction per read) cost more CPU than this read's own work.
+     */
     Planning handle(FindPlanning query) {
         List<UUID> children = query.childIds().stream().distinct().toList();
         requireKnownChildren(query.familyId(), children);
