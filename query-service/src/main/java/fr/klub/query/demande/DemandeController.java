@@ -30,9 +30,11 @@ class DemandeController {
     private static final int MAX_TOKEN_LENGTH = 100;
 
     private final ReadSide readSide;
+    private final DemandeProjection demandes;
 
-    DemandeController(ReadSide readSide) {
+    DemandeController(ReadSide readSide, DemandeProjection demandes) {
         this.readSide = readSide;
+        this.demandes = demandes;
     }
 
     @GetMapping("/api/families/me/demandes")
@@ -49,7 +51,8 @@ class DemandeController {
     @ReadsFrom({ReadModels.DEMANDES, ReadModels.FAMILIES})
     @Operation(summary = "One demande with its reservations and status history (a parent: only the family's own)")
     DemandeDetail demande(@PathVariable UUID demandeId, @AuthenticationPrincipal KlubUser user) {
-        return readSide.ask(new FindDemande(demandeId, user.familyId().orElse(null)), instanceOf(DemandeDetail.class));
+        // asked directly, not through Axon's query bus (as the planning): the portal reads it on every grid page
+        return demandes.handle(new FindDemande(demandeId, user.familyId().orElse(null)));
     }
 
     @GetMapping("/api/tracking/{token}")

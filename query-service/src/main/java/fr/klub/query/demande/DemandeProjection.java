@@ -193,8 +193,10 @@ class DemandeProjection {
                 row.getInt("reservations")), query.familyId());
     }
 
-    /** One demande; another family's demande does not exist for a parent. */
-    @QueryHandler
+    /**
+     * One demande; another family's demande does not exist for a parent. Called by the controller itself,
+     * not through Axon's query bus (the portal reads it on every grid page: the bus cost more than the read).
+     */
     DemandeDetail handle(FindDemande query) {
         DemandeRow demande = jdbc.query("SELECT * FROM q_demande WHERE demande_id = ?", DemandeRow::read,
                         query.demandeId()).stream()

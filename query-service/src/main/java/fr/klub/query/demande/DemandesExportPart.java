@@ -1,6 +1,5 @@
 package fr.klub.query.demande;
 
-import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
 
 import java.util.List;
@@ -16,9 +15,11 @@ import fr.klub.query.web.ReadSide;
 class DemandesExportPart implements ExportPart {
 
     private final ReadSide readSide;
+    private final DemandeProjection demandes;
 
-    DemandesExportPart(ReadSide readSide) {
+    DemandesExportPart(ReadSide readSide, DemandeProjection demandes) {
         this.readSide = readSide;
+        this.demandes = demandes;
     }
 
     @Override
@@ -34,8 +35,8 @@ class DemandesExportPart implements ExportPart {
     @Override
     public List<DemandeDetail> of(UUID familyId) {
         return readSide.ask(new FindFamilyDemandes(familyId), multipleInstancesOf(DemandeSummary.class)).stream()
-                .map(summary -> readSide.ask(new FindDemande(summary.demandeId(), familyId),
-                        instanceOf(DemandeDetail.class)))
+                // one demande is read without the query bus, as by its controller (DemandeProjection)
+                .map(summary -> demandes.handle(new FindDemande(summary.demandeId(), familyId)))
                 .toList();
     }
 }

@@ -116,6 +116,19 @@ class WaitlistProjectionTest {
     }
 
     @Test
+    void anOfferInAnotherProgrammeTakesTheHalfDayHereTooButAWaitingEntryThereDoesNot() {
+        UUID otherProgramme = UUID.randomUUID();
+        UUID poney = UUID.randomUUID();
+        planning.on(Klub.session(poney, otherProgramme, "Poney", MONDAY, Period.MATIN, 4));
+        waitlist.on(new ChildQueued(poney, thais, family, BOOKING_TIME), sequence++);
+        waitlist.on(new ChildQueued(poney, eden, family, BOOKING_TIME), sequence++);
+        waitlist.on(new PlaceOffered(poney, thais, family, OFFERED_AT, EXPIRES_AT, List.of()));
+
+        assertThat(child(danseCell(), thais).state()).isEqualTo(CellState.PERIOD_TAKEN);
+        assertThat(child(danseCell(), eden).state()).isEqualTo(CellState.AVAILABLE);
+    }
+
+    @Test
     void anAcceptedOfferIsAnOrdinaryPlaceOfItsDemandeAndLeavesTheQueue() {
         UUID demande = UUID.randomUUID();
         queue(thais, family);
