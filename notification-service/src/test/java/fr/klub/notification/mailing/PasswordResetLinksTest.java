@@ -37,7 +37,7 @@ import fr.klub.notification.outbox.Outbox;
 import fr.klub.notification.outbox.SenderSettings;
 import fr.klub.notification.support.FreePort;
 import fr.klub.notification.support.MigratedH2;
-import fr.klub.notification.support.MutableClock;
+import fr.klub.platform.testing.MovableClock;
 
 /**
  * The at-least-once window with a reset link: the server has accepted the mail, then the SENT
@@ -52,7 +52,7 @@ class PasswordResetLinksTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
             .withPerMethodLifecycle(true);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2020-09-30T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2020-09-30T10:00:00Z"));
     private final SenderSettings settings = new SenderSettings(true, Duration.ofMillis(100), 5, 3,
             Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5), "Ville d'Auray <ne-pas-repondre@auray.example>");
     private JdbcTemplate jdbc;

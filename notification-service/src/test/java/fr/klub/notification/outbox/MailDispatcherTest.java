@@ -37,7 +37,7 @@ import fr.klub.notification.letters.Letter;
 import fr.klub.notification.letters.LetterKind;
 import fr.klub.notification.support.FreePort;
 import fr.klub.notification.support.MigratedH2;
-import fr.klub.notification.support.MutableClock;
+import fr.klub.platform.testing.MovableClock;
 
 /**
  * The sender against a real SMTP server (GreenMail) and a real database, driven pass by pass
@@ -51,7 +51,7 @@ class MailDispatcherTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
             .withPerMethodLifecycle(true);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2020-09-30T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2020-09-30T10:00:00Z"));
     private final SenderSettings settings = new SenderSettings(true, Duration.ofMillis(100), 5, 3,
             Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5), "Ville d'Auray <ne-pas-repondre@auray.example>");
     private DataSource dataSource;

@@ -1,11 +1,10 @@
 package fr.klub.platform.security;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import fr.klub.platform.testing.MovableClock;
 import fr.klub.platform.testing.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BearerTokenDecoderTest {
 
     private final TestIssuer issuer = TestIssuer.start();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.now());
     private final BearerTokenDecoder decoder = new BearerTokenDecoder(new OidcProperties(issuer.issuer(), null,
             TestIssuer.AUDIENCE, "sub", OidcProperties.AccountSource.TOKEN, null), clock);
 
@@ -35,7 +34,7 @@ class BearerTokenDecoderTest {
 
         assertThat(decoder.decode(token)).isSameAs(first);
 
-        clock.now = first.getExpiresAt();
+        clock.set(first.getExpiresAt());
         assertThat(decoder.decode(token)).as("checked again once expired by the decoder's clock").isNotSameAs(first);
     }
 
@@ -71,22 +70,4 @@ class BearerTokenDecoderTest {
         return issuer.claims(UUID.randomUUID(), "parent", "PARENT", UUID.randomUUID());
     }
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.now();
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,9 +1,6 @@
 package fr.klub.platform.security;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+
+import fr.klub.platform.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BearerUsersTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.now());
     private final BearerUsers users = new BearerUsers(new OidcProperties("http://issuer.test", null,
             KlubClaims.DEFAULT_AUDIENCE, "sub", OidcProperties.AccountSource.TOKEN, null), null, null, clock);
 
@@ -44,7 +43,7 @@ class BearerUsersTest {
         Jwt sameText = jwt("t1", staffAccount, "staff", "STAFF", null);
         assertThat(userOf(sameText)).as("remembered, claims not read").isEqualTo(first);
 
-        clock.now = sameText.getExpiresAt();
+        clock.set(sameText.getExpiresAt());
         assertThat(userOf(sameText)).as("read again once expired by the clock")
                 .isEqualTo(new KlubUser(staffAccount, "staff", Role.STAFF, Optional.empty()));
     }
@@ -53,7 +52,7 @@ class BearerUsersTest {
     void aTokenWithoutUsableClaimsIsRefusedEveryTime() {
         Jwt noRole = Jwt.withTokenValue("t2").header("alg", "RS256").subject("parent")
                 .claim(KlubClaims.ACCOUNT_ID, UUID.randomUUID().toString())
-                .expiresAt(clock.now.plusSeconds(300)).build();
+                .expiresAt(clock.instant().plusSeconds(300)).build();
 
         assertThatThrownBy(() -> users.convert(noRole)).isInstanceOf(InvalidBearerTokenException.class);
         assertThatThrownBy(() -> users.convert(noRole)).isInstanceOf(InvalidBearerTokenException.class);
@@ -62,7 +61,7 @@ class BearerUsersTest {
     @Test
     void aRefusedTokenLeavesNothingBehindForItsText() {
         Jwt refused = Jwt.withTokenValue("t3").header("alg", "RS256").subject("parent")
-                .expiresAt(clock.now.plusSeconds(300)).build();
+                .expiresAt(clock.instant().plusSeconds(300)).build();
         assertThatThrownBy(() -> users.convert(refused)).isInstanceOf(InvalidBearerTokenException.class);
 
         UUID account = UUID.randomUUID();
@@ -77,29 +76,11 @@ class BearerUsersTest {
         Jwt.Builder builder = Jwt.withTokenValue(text).header("alg", "RS256").subject(username)
                 .claim(KlubClaims.ACCOUNT_ID, account.toString())
                 .claim(KlubClaims.ROLES, List.of(role))
-                .issuedAt(clock.now).expiresAt(clock.now.plusSeconds(300));
+                .issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(300));
         if (family != null) {
             builder.claim(KlubClaims.FAMILY_ID, family.toString());
         }
         return builder.build();
     }
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.now();
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -11,9 +11,11 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import fr.klub.platform.testing.MovableClock;
+
 class RecentAccountsTest {
 
-    private final VerifiedCredentialsCacheTest.MutableClock clock = new VerifiedCredentialsCacheTest.MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2020-10-19T08:00:00Z"));
     private final Account marie = new Account(UUID.randomUUID(), "marie", "{bcrypt}hash", Role.PARENT,
             Optional.of(UUID.randomUUID()), Instant.EPOCH, Instant.EPOCH);
     private final AtomicInteger reads = new AtomicInteger();

@@ -2,18 +2,17 @@ package fr.klub.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.klub.platform.testing.MovableClock;
+
 class VerifiedCredentialsCacheTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2020-10-19T08:00:00Z"));
     private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(Duration.ofMinutes(5), 3, clock);
     private final UUID account = UUID.randomUUID();
 
@@ -73,26 +72,4 @@ class VerifiedCredentialsCacheTest {
         assertThat(disabled.isVerified(account, "h", "secret-password")).isFalse();
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2020-10-19T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
