@@ -31,6 +31,7 @@ import fr.klub.domain.demande.WishGranted;
 import fr.klub.domain.programme.LotteryApplicationProgressed;
 import fr.klub.domain.session.ChildQueued;
 import fr.klub.domain.session.OnlinePlaceHeld;
+import fr.klub.platform.testing.ShiftedClock;
 import fr.klub.platform.testing.EmbeddedPostgres;
 
 /**
@@ -45,7 +46,7 @@ import fr.klub.platform.testing.EmbeddedPostgres;
 class LotteryApplyRestartTest {
 
     private final EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase();
-    private final LotteryContract.MovableClock clock = new LotteryContract.MovableClock();
+    private final ShiftedClock clock = new ShiftedClock();
     private ConfigurableApplicationContext context;
 
     @AfterEach

@@ -3,11 +3,8 @@ package fr.klub.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,6 +26,8 @@ import fr.klub.domain.demande.WishGranted;
 import fr.klub.domain.programme.Lottery;
 import fr.klub.domain.session.ChildQueued;
 
+import fr.klub.platform.testing.ShiftedClock;
+
 /**
  * A lottery programme over HTTP (api.md, product.md §10): created with its commitment, wishes in the
  * window, deposit, the draw refused while wishes are open, then drawn once and answered the same again.
@@ -37,36 +36,12 @@ import fr.klub.domain.session.ChildQueued;
  */
 abstract class LotteryContract {
 
-    /** The business clock, moved forward by the test. */
-    static final class MovableClock extends Clock {
-        private volatile Duration shift = Duration.ZERO;
-
-        void advance(Duration by) {
-            shift = shift.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
-    }
-
     @TestConfiguration
     static class BusinessClock {
         @Bean
         @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
+        ShiftedClock shiftedClock() {
+            return new ShiftedClock();
         }
     }
 
@@ -77,7 +52,7 @@ abstract class LotteryContract {
     JdbcTemplate jdbc;
 
     @Autowired
-    MovableClock clock;
+    ShiftedClock clock;
 
     Klub klub;
     Http http;

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.klub.command.CommandServiceApplication;
 import fr.klub.platform.security.AccountService;
 import fr.klub.platform.security.Role;
+import fr.klub.platform.testing.ShiftedClock;
 import fr.klub.platform.testing.EmbeddedPostgres;
 import fr.klub.query.QueryServiceApplication;
 import fr.klub.query.testing.Api;
@@ -49,27 +49,7 @@ class LotteryEndToEndTest {
     private static final String PASSWORD = "motdepasse-klub";
     private static final LocalDate FIRST_DAY = LocalDate.now(ZoneOffset.UTC).plusDays(20);
 
-    /** The command-service's business clock, moved forward by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Duration shift = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final ShiftedClock clock = new ShiftedClock();
     private ConfigurableApplicationContext commandService;
     private ConfigurableApplicationContext queryService;
     private Api commands;
@@ -152,7 +132,7 @@ class LotteryEndToEndTest {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().path("code").asText()).isEqualTo("LOTTERY_NOT_DRAWN");
 
-        clock.shift = Duration.ofDays(2);
+        clock.advance(Duration.ofDays(2));
         Response drawn = commands.post("/api/staff/programmes/" + programme + "/draw", staff);
         assertThat(drawn.status()).as(drawn.toString()).isEqualTo(200);
 
