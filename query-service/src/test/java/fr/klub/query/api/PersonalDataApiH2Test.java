@@ -118,6 +118,8 @@ class PersonalDataApiH2Test {
         Login login = new Login(username, PASSWORD);
         await().atMost(PATIENCE).until(() -> api.get("/api/demandes/" + demande, login).body()
                 .path("status").asText().equals("ACCEPTED"));
+        // the families' read model follows the history on its own processor: wait for it too
+        await().atMost(PATIENCE).until(() -> api.get("/api/families/me", login).status() == 200);
         return new Booked(family, thais, eden, demande, session, login, parent.accountId());
     }
 
@@ -185,11 +187,14 @@ class PersonalDataApiH2Test {
 
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(api.get("/api/staff/families/" + erased.family() + "/export", staff).status()).isEqualTo(404));
-        JsonNode roster = api.get("/api/staff/sessions/" + erased.session().sessionId(), staff).body();
-        assertThat(roster.path("children")).singleElement().satisfies(child -> {
-            assertThat(child.path("childId").asText()).isEqualTo(erased.thais().toString());
-            assertThat(child.path("firstName").asText()).isEqualTo("[effacé]");
-            assertThat(child.path("lastName").asText()).isEqualTo("[effacé]");
+        // the roster is another read model, on its own processor
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode roster = api.get("/api/staff/sessions/" + erased.session().sessionId(), staff).body();
+            assertThat(roster.path("children")).singleElement().satisfies(child -> {
+                assertThat(child.path("childId").asText()).isEqualTo(erased.thais().toString());
+                assertThat(child.path("firstName").asText()).isEqualTo("[effacé]");
+                assertThat(child.path("lastName").asText()).isEqualTo("[effacé]");
+            });
         });
         assertThat(api.get("/api/families/me", erased.parent()).status()).isEqualTo(404);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM q_family_guardian WHERE family_id = ?", Integer.class,
