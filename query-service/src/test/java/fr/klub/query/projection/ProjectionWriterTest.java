@@ -52,8 +52,7 @@ class ProjectionWriterTest {
     @Test
     void insideAUnitOfWorkStatementsRunWhenItCommitsInOrder() {
         UUID session = UUID.randomUUID();
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = inTransaction();
         writer.write(UPSERT, session, "Danse latine", MONDAY, "MATIN");
         writer.write(UPSERT, UUID.randomUUID(), "Repas", MONDAY, "MIDI");
         writer.write(Write.delete("q_demande_session", "session_id"), session);
@@ -72,8 +71,7 @@ class ProjectionWriterTest {
         UUID session = UUID.randomUUID();
         List<Object> sent = new ArrayList<>();
         ProjectionWriter recorded = new ProjectionWriter("test", recording(sent), database.transactions());
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = inTransaction();
         recorded.write(UPSERT, session, "Danse latine", MONDAY, "MATIN");
         recorded.write(UPSERT, UUID.randomUUID(), "Repas", MONDAY, "MIDI");
         recorded.write(UPSERT, session, "Danse africaine", MONDAY, "MATIN");
@@ -91,8 +89,7 @@ class ProjectionWriterTest {
         UUID session = UUID.randomUUID();
         List<Object> sent = new ArrayList<>();
         ProjectionWriter recorded = new ProjectionWriter("test", recording(sent), database.transactions());
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = inTransaction();
         recorded.write(UPSERT, session, "Danse latine", MONDAY, "MATIN");
         recorded.write(Write.delete("q_demande_session", "session_id"), session);
         recorded.write(UPSERT, session, "Danse africaine", MONDAY, "MATIN");
@@ -123,8 +120,7 @@ class ProjectionWriterTest {
 
     @Test
     void duringADeadLetterRetryAFaultyStatementFailsInItsHandlerNotAtCommit() {
-        UnitOfWork<?> queue = DefaultUnitOfWork.startAndGet(null);
-        queue.attachTransaction(transactions);
+        UnitOfWork<?> queue = inTransaction();
         // What Axon's dead-letter processing task puts in the unit of work it retries a letter in,
         // nested in the one of the queue.
         UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(null);
@@ -142,8 +138,7 @@ class ProjectionWriterTest {
 
     @Test
     void aRolledBackUnitOfWorkWritesNothing() {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = inTransaction();
         writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
 
         unitOfWork.rollback();
@@ -153,16 +148,14 @@ class ProjectionWriterTest {
 
     @Test
     void afterAFailedBatchTheFaultyStatementFailsAloneAndTheOthersCommit() {
-        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
-        failing.attachTransaction(transactions);
+        UnitOfWork<?> failing = inTransaction();
         writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
         writer.write(UPSERT, UUID.randomUUID(), null, MONDAY, "MATIN");
         assertThatThrownBy(failing::commit).isInstanceOf(DataIntegrityViolationException.class);
         assertThat(database.count("q_demande_session")).isZero();
         assertThat(writer.isCareful()).isTrue();
 
-        UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(null);
-        retry.attachTransaction(transactions);
+        UnitOfWork<?> retry = inTransaction();
         writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
         assertThatThrownBy(() -> writer.write(UPSERT, UUID.randomUUID(), null, MONDAY,
                 "MATIN")).isInstanceOf(DataIntegrityViolationException.class);
@@ -177,5 +170,12 @@ class ProjectionWriterTest {
         writer.write(UPSERT, UUID.randomUUID(), "Danse latine", MONDAY, "MATIN");
 
         assertThat(database.count("q_demande_session")).isEqualTo(1);
+    }
+
+    /** A unit of work, as a processor's, with the database transaction attached. */
+    private UnitOfWork<?> inTransaction() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        return unitOfWork;
     }
 }
